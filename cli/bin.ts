@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/**
+ * The `tokenlab` command line. Thin: parses arguments and prints; the work is in src/.
+ * Errors from tokenlab (TokenlabError) print one line naming what and where, exit code 1.
+ */
+import { Command } from 'commander';
+import { encodeCommand } from './commands/encode.js';
+import { decodeCommand } from './commands/decode.js';
+import { countCommand } from './commands/count.js';
+import { encodingsCommand } from './commands/encodings.js';
+import { demoCommand } from './commands/demo.js';
+import { TokenlabError } from '../src/core/errors.js';
+
+const program = new Command('tokenlab')
+  .description('Exact, fast tokenizers for language models: tiktoken encodings and Hugging Face tokenizer.json')
+  .showHelpAfterError();
+
+for (const cmd of [demoCommand(), encodeCommand(), decodeCommand(), countCommand(), encodingsCommand()]) program.addCommand(cmd);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof TokenlabError) {
+    process.stderr.write(`tokenlab: ${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+});

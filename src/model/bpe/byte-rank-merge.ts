@@ -1,0 +1,248 @@
+/**
+ * Byte-rank BPE merging, tiktoken's rule: start from single bytes; repeatedly merge the adjacent pair
+ * whose concatenated bytes have the lowest rank in the vocabulary, the leftmost one on ties; stop
+ * when no adjacent concatenation is a token. (Spec: docs/algorithms/byte-rank-bpe.md.)
+ *
+ * Two strategies, same result:
+ * - `rescan` for short pieces: keep the part boundaries and the rank of each adjacent pair in small
+ *   typed arrays, find the minimum by a linear scan, delete one boundary per merge. O(n²) in the
+ *   piece length, but n is tiny for almost every piece and the constant is the lowest.
+ * - `heap` for long pieces: a doubly linked list of parts and a binary min-heap of (rank, position)
+ *   keys with lazy deletion (an entry is live only if the pair at that position still has that
+ *   rank). O(n log n): 1 MB of one repeated letter stays linear-ish, where the rescan is quadratic.
+ *
+ * Performance notes: the threshold between the two was measured on cl100k/o200k; below ~64 bytes the
+ * rescan wins, above it the heap. Keys are packed into one float64 (rank * 2^31 + position) so the
+ * heap is a plain Float64Array with no objects.
+ */
+import type { ByteVocab } from './byte-vocab.js';
+
+const NONE = 0x7fffffff;
+export const HEAP_THRESHOLD = 64;
+
+/** Scratch arrays reused across calls (encoding is single-threaded per encoder). */
+export class MergeScratch {
+  next = new Int32Array(256);
+  ranks = new Int32Array(256);
+
+  ensure(n: number): void {
+    if (this.next.length < n + 1) {
+      let cap = this.next.length;
+      while (cap < n + 1) cap *= 2;
+      this.next = new Int32Array(cap);
+      this.ranks = new Int32Array(cap);
+    }
+  }
+}
+
+/**
+ * Appends the ranks of buf[start..end) to `out` (or only counts them when out is null) and returns
+ * how many tokens the piece has. Every single byte must be a token (true for tiktoken vocabularies).
+ */
+export function mergeByteRanks(
+  vocab: ByteVocab,
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  out: number[] | null,
+  scratch: MergeScratch,
+): number {
+  const n = end - start;
+  if (n === 1) {
+    if (out) out.push(vocab.byteRank[buf[start]!]!);
+    return 1;
+  }
+  return n < HEAP_THRESHOLD
+    ? mergeRescan(vocab, buf, start, end, out, scratch)
+    : mergeHeap(vocab, buf, start, end, out);
+}
+
+/**
+ * Parts are identified by the index of their first byte; next[i] is the next part's index (n at
+ * the end) and ranks[i] the rank of part i joined with its successor (NONE if not a token). A merge
+ * relinks instead of shifting arrays.
+ */
+function mergeRescan(
+  vocab: ByteVocab,
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  out: number[] | null,
+  scratch: MergeScratch,
+): number {
+  const n = end - start;
+  const maxLen = vocab.maxTokenLength;
+  const pairRank = vocab.pairRank;
+  scratch.ensure(n);
+  const next = scratch.next;
+  const ranks = scratch.ranks;
+  for (let i = 0; i < n - 1; i++) {
+    next[i] = i + 1;
+    const r = pairRank[(buf[start + i]! << 8) | buf[start + i + 1]!]!;
+    ranks[i] = r < 0 ? NONE : r;
+  }
+  next[n - 1] = n;
+  ranks[n - 1] = NONE;
+  let parts = n;
+  while (parts > 1) {
+    let best = NONE;
+    let at = -1;
+    let before = -1;
+    for (let i = 0, p = -1; i < n; p = i, i = next[i]!) {
+      if (ranks[i]! < best) {
+        best = ranks[i]!;
+        at = i;
+        before = p;
+      }
+    }
+    if (at < 0) break;
+    // Merge part `at` with its successor.
+    const k = next[next[at]!]!;
+    next[at] = k;
+    parts--;
+    let r = NONE;
+    if (k < n) {
+      const l = next[k]!;
+      if (l - at <= maxLen) {
+        const found = vocab.lookup(buf, start + at, start + l);
+        if (found >= 0) r = found;
+      }
+    }
+    ranks[at] = r;
+    if (before >= 0) {
+      let rp = NONE;
+      if (k - before <= maxLen) {
+        const found = vocab.lookup(buf, start + before, start + k);
+        if (found >= 0) rp = found;
+      }
+      ranks[before] = rp;
+    }
+  }
+  if (out) {
+    for (let i = 0; i < n; i = next[i]!) out.push(vocab.lookup(buf, start + i, start + next[i]!));
+  }
+  return parts;
+}
+
+const POS_SCALE = 2 ** 31;
+
+/** Reusable arrays of the heap strategy (grown on demand, never shrunk). */
+export class HeapScratch {
+  next = new Int32Array(0);
+  prev = new Int32Array(0);
+  pairRank = new Int32Array(0);
+  heap = new Float64Array(0);
+  size = 0;
+
+  ensure(n: number): void {
+    if (this.next.length >= n) return;
+    const cap = Math.max(n, this.next.length * 2);
+    this.next = new Int32Array(cap);
+    this.prev = new Int32Array(cap);
+    this.pairRank = new Int32Array(cap);
+    this.heap = new Float64Array(3 * cap); // n-1 initial entries + at most 2 per merge
+  }
+
+  push(key: number): void {
+    const heap = this.heap;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pk = heap[parent]!;
+      if (pk <= key) break;
+      heap[i] = pk;
+      i = parent;
+    }
+    heap[i] = key;
+  }
+
+  pop(): number {
+    const heap = this.heap;
+    const top = heap[0]!;
+    const size = --this.size;
+    const last = heap[size]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+      if (heap[child]! >= last) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = last;
+    return top;
+  }
+}
+
+const heapScratch = new HeapScratch();
+
+function mergeHeap(
+  vocab: ByteVocab,
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  out: number[] | null,
+): number {
+  const n = end - start;
+  const maxLen = vocab.maxTokenLength;
+  const h = heapScratch;
+  h.ensure(n);
+  h.size = 0;
+  // Parts are identified by their first byte index i (0-based within the piece).
+  const next = h.next; // index of the next part, n at the end
+  const prev = h.prev; // index of the previous part, -1 at the start
+  const pairRank = h.pairRank; // rank of (part i + next part); NONE if none; -2 once part i is gone
+
+  for (let i = 0; i < n; i++) {
+    next[i] = i + 1;
+    prev[i] = i - 1;
+  }
+  const twoByteRank = vocab.pairRank;
+  for (let i = 0; i < n - 1; i++) {
+    const r = twoByteRank[(buf[start + i]! << 8) | buf[start + i + 1]!]!;
+    pairRank[i] = r < 0 ? NONE : r;
+    if (r >= 0) h.push(r * POS_SCALE + i);
+  }
+  pairRank[n - 1] = NONE;
+
+  while (h.size > 0) {
+    const key = h.pop();
+    const rank = Math.floor(key / POS_SCALE);
+    const i = key - rank * POS_SCALE;
+    if (pairRank[i] !== rank) continue; // stale entry
+    // Merge part i with its successor j.
+    const j = next[i]!;
+    const k = next[j]!;
+    next[i] = k;
+    if (k < n) prev[k] = i;
+    pairRank[j] = -2;
+    let r = NONE;
+    if (k < n) {
+      const l = next[k]!;
+      if (l - i <= maxLen) {
+        const found = vocab.lookup(buf, start + i, start + l);
+        if (found >= 0) r = found;
+      }
+    }
+    pairRank[i] = r;
+    if (r !== NONE) h.push(r * POS_SCALE + i);
+    const p = prev[i]!;
+    if (p >= 0) {
+      let rp = NONE;
+      if (k - p <= maxLen) {
+        const found = vocab.lookup(buf, start + p, start + k);
+        if (found >= 0) rp = found;
+      }
+      pairRank[p] = rp;
+      if (rp !== NONE) h.push(rp * POS_SCALE + p);
+    }
+  }
+
+  let count = 0;
+  for (let i = 0; i < n; i = next[i]!) {
+    if (out) out.push(vocab.lookup(buf, start + i, start + next[i]!));
+    count++;
+  }
+  return count;
+}

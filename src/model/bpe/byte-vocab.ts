@@ -1,0 +1,141 @@
+/**
+ * ByteVocab: the token byte strings of a byte-level BPE vocabulary, indexed both ways.
+ *
+ * - rank → bytes: one flat Uint8Array (`bytes`) and offsets (`starts`, length n+1); a rank with no
+ *   token (a hole, e.g. where a special token lives) has an empty span.
+ * - bytes → rank: an open-addressing hash table (`table`, Int32Array, -1 = empty) probed linearly,
+ *   keyed by FNV-1a over the bytes. Look-ups take a byte range of any buffer, or a range of a JS
+ *   string whose code units are all < 0x80 (ASCII: the UTF-16 units ARE the UTF-8 bytes), so the hot
+ *   path never allocates a substring.
+ *
+ * Performance notes: a Map<string, number> keyed by latin1 "binary strings" was the first version;
+ * it needs a substring per probe (allocation + V8 hash + flatten). The table is ~2x the vocabulary
+ * (load factor ≤ 0.5) so the expected probe count stays near 1.
+ */
+import { TokenlabError } from '../../core/errors.js';
+
+export class ByteVocab {
+  /** Token bytes of every rank, concatenated in rank order. */
+  readonly bytes: Uint8Array;
+  /** starts[r]..starts[r+1] is the byte span of rank r in `bytes`; empty for a hole. */
+  readonly starts: Uint32Array;
+  /** Hash table slots: a rank, or -1 for an empty slot. Size is a power of two. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  /** rank of each single byte value, or -1 if that byte is not a token. */
+  readonly byteRank: Int32Array;
+  /** pairRank[b1 * 256 + b2] = rank of the two-byte token b1 b2, or -1: the first merges of every piece skip hashing. */
+  readonly pairRank: Int32Array;
+  readonly size: number;
+  /** Length in bytes of the longest token. */
+  readonly maxTokenLength: number;
+
+  constructor(bytes: Uint8Array, starts: Uint32Array) {
+    this.bytes = bytes;
+    this.starts = starts;
+    this.size = starts.length - 1;
+    let cap = 1;
+    while (cap < this.size * 2) cap <<= 1;
+    this.table = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    this.byteRank = new Int32Array(256).fill(-1);
+    this.pairRank = new Int32Array(65536).fill(-1);
+    let maxLen = 0;
+    for (let rank = 0; rank < this.size; rank++) {
+      const s = starts[rank]!;
+      const e = starts[rank + 1]!;
+      if (e === s) continue;
+      if (e - s > maxLen) maxLen = e - s;
+      if (this.lookup(bytes, s, e) >= 0) continue; // duplicate byte string: the first (lowest) rank wins
+      let slot = hashBytes(bytes, s, e) & this.mask;
+      while (this.table[slot]! >= 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = rank;
+      if (e - s === 1) this.byteRank[bytes[s]!] = rank;
+      else if (e - s === 2) this.pairRank[(bytes[s]! << 8) | bytes[s + 1]!] = rank;
+    }
+    this.maxTokenLength = maxLen;
+  }
+
+  /** Rank of the byte string buf[start..end), or -1. */
+  lookup(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    const bytes = this.bytes;
+    const starts = this.starts;
+    let slot = hashBytes(buf, start, end) & this.mask;
+    for (;;) {
+      const rank = this.table[slot]!;
+      if (rank < 0) return -1;
+      const ts = starts[rank]!;
+      if (starts[rank + 1]! - ts === len) {
+        let i = 0;
+        while (i < len && bytes[ts + i] === buf[start + i]) i++;
+        if (i === len) return rank;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Rank of text[start..end) read as bytes; the caller guarantees every code unit there is < 0x80. */
+  lookupAscii(text: string, start: number, end: number): number {
+    const len = end - start;
+    const bytes = this.bytes;
+    const starts = this.starts;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    let slot = h & this.mask;
+    for (;;) {
+      const rank = this.table[slot]!;
+      if (rank < 0) return -1;
+      const ts = starts[rank]!;
+      if (starts[rank + 1]! - ts === len) {
+        let i = 0;
+        while (i < len && bytes[ts + i] === text.charCodeAt(start + i)) i++;
+        if (i === len) return rank;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The bytes of one rank (a view, do not modify). */
+  tokenBytes(rank: number): Uint8Array {
+    return this.bytes.subarray(this.starts[rank]!, this.starts[rank + 1]!);
+  }
+
+  /** Byte length of one rank's token (0 for a hole or out of range). */
+  tokenLength(rank: number): number {
+    if (!(rank >= 0 && rank < this.size) || !Number.isInteger(rank)) return 0;
+    return this.starts[rank + 1]! - this.starts[rank]!;
+  }
+}
+
+/** FNV-1a, 32 bit. Short tokens dominate, so a simple byte loop beats word-at-a-time hashing here. */
+export function hashBytes(buf: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  return h;
+}
+
+/**
+ * Parses tokenlab's compact vocabulary file: for each rank in order, [u8 length][bytes];
+ * length 0 marks a rank without a token. See docs/encodings-format.md.
+ */
+export function byteVocabFromCompact(data: Uint8Array, source = 'vocabulary'): ByteVocab {
+  let count = 0;
+  for (let p = 0; p < data.length; p += 1 + data[p]!) count++;
+  const starts = new Uint32Array(count + 1);
+  const bytes = new Uint8Array(data.length - count);
+  let p = 0;
+  let out = 0;
+  for (let rank = 0; rank < count; rank++) {
+    const len = data[p]!;
+    if (p + 1 + len > data.length) {
+      throw new TokenlabError(`truncated vocabulary: rank ${rank} needs ${len} bytes`, { file: source, byteOffset: p });
+    }
+    starts[rank] = out;
+    bytes.set(data.subarray(p + 1, p + 1 + len), out);
+    out += len;
+    p += 1 + len;
+  }
+  starts[count] = out;
+  return new ByteVocab(bytes, starts);
+}
