@@ -19,7 +19,7 @@ import { floresDevtest, repoRoot, skipWithoutSharedData } from '../support/paths
 
 const ENCODINGS = ['r50k_base', 'p50k_base', 'p50k_edit', 'cl100k_base', 'o200k_base'] as const;
 const refs = new Map(ENCODINGS.map((n) => [n, get_encoding(n as RefName)]));
-const textDecoder = new TextDecoder();
+const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function compareOn(name: (typeof ENCODINGS)[number], inputs: Iterable<[string, string]>): Mismatch[] {
   const ours = getEncoding(name);

@@ -141,9 +141,12 @@ export class TiktokenEncoding {
     return out;
   }
 
-  /** Decodes to text; bytes that are not valid UTF-8 become U+FFFD (as tiktoken's `errors="replace"`). */
+  /**
+   * Decodes to text; bytes that are not valid UTF-8 become U+FFFD (as tiktoken's `errors="replace"`).
+   * A leading U+FEFF is kept: it is part of the text (TextDecoder would strip it as a BOM by default).
+   */
   decode(ids: readonly number[]): string {
-    return new TextDecoder().decode(this.decodeBytes(ids));
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.decodeBytes(ids));
   }
 
   /** The bytes of one token. */
@@ -152,7 +155,7 @@ export class TiktokenEncoding {
   }
 
   createDecoder(): StreamDecoder {
-    const decoder = new TextDecoder();
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a leading U+FEFF is text, not a BOM
     return {
       write: (ids) => decoder.decode(this.decodeBytes(typeof ids === 'number' ? [ids] : ids), { stream: true }),
       end: () => decoder.decode(),
@@ -164,7 +167,7 @@ export class TiktokenEncoding {
     if (special) return special.length;
     const len = this.engine.vocab.tokenLength(id);
     if (len === 0) {
-      throw new TokenlabError(`decode: ${describe(id)} at index ${index} is not a token id of ${this.name} (ids are 0..${this.nVocab - 1}, with gaps)`);
+      throw new TokenlabError(`decode: id ${id} at index ${index} is not a token id of ${this.name} (ids are 0..${this.nVocab - 1}, with gaps)`);
     }
     return len;
   }
@@ -202,6 +205,5 @@ function isIdList(ids: unknown): ids is readonly number[] {
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'number') return `id ${v}`;
   return typeof v === 'object' ? (v as object).constructor?.name ?? 'an object' : typeof v;
 }
