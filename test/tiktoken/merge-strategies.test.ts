@@ -1,13 +1,14 @@
 /**
- * The two merge strategies (rescan for short pieces, heap for long ones) must give identical
- * tokens. Each is forced on the same bytes by calling the engine on pieces around the threshold and
- * comparing with a slow, obviously-correct reference written from the spec.
+ * The merge strategies (rescan for short pieces; rank buckets for long ones, with the heap as the
+ * fallback) must give identical tokens. Each is run directly on the same bytes and compared with a
+ * slow, obviously-correct reference written from the spec.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { getEncoding } from '../../src/index.js';
-import { HEAP_THRESHOLD, MergeScratch, mergeByteRanks } from '../../src/model/bpe/byte-rank-merge.js';
+import { HEAP_THRESHOLD, MergeScratch, mergeByteRanks, mergeHeap, mergeRescan } from '../../src/model/bpe/byte-rank-merge.js';
+import { mergeBuckets } from '../../src/model/bpe/byte-rank-buckets.js';
 import type { ByteVocab } from '../../src/model/bpe/byte-vocab.js';
 
 /** Textbook byte-rank BPE: parts as byte arrays, merge the leftmost lowest-ranked pair until none. */
@@ -44,11 +45,23 @@ for (const name of ['cl100k_base', 'o200k_base']) {
     const scratch = new MergeScratch();
     fc.assert(
       fc.property(pieceBytes, (bytes) => {
+        const expected = referenceMerge(vocab, bytes);
         const ours: number[] = [];
         const n = mergeByteRanks(vocab, bytes, 0, bytes.length, ours, scratch);
         assert.equal(n, ours.length);
-        assert.deepEqual(ours, referenceMerge(vocab, bytes));
+        assert.deepEqual(ours, expected, 'engine');
         assert.equal(mergeByteRanks(vocab, bytes, 0, bytes.length, null, scratch), n, 'count-only run agrees');
+        if (bytes.length > 1) {
+          const rescan: number[] = [];
+          mergeRescan(vocab, bytes, 0, bytes.length, rescan, scratch);
+          assert.deepEqual(rescan, expected, 'rescan');
+        }
+        const heap: number[] = [];
+        mergeHeap(vocab, bytes, 0, bytes.length, heap);
+        assert.deepEqual(heap, expected, 'heap');
+        const buckets: number[] = [];
+        const b = mergeBuckets(vocab, bytes, 0, bytes.length, buckets, scratch.bucketsFor(vocab));
+        if (b >= 0) assert.deepEqual(buckets, expected, 'buckets');
       }),
       { numRuns: 400, seed: 11 },
     );
