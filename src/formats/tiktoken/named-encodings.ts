@@ -7,7 +7,7 @@ import { byteVocabFromCompact } from '../../model/bpe/byte-vocab.js';
 import { ENCODINGS, encodingNames, type EncodingSpec } from './registry.js';
 import { encodingNameForModel } from './models.js';
 import { TiktokenEncoding } from './tiktoken-encoding.js';
-import { devScanner } from './dev-regex-scanners.js';
+import { regexScanner, scannerForPattern } from '../../pretokenize/scanners/index.js';
 
 export function encodingSpec(name: string): EncodingSpec {
   if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(ENCODINGS, name)) {
@@ -36,7 +36,7 @@ export function encodingFromVocabData(spec: EncodingSpec, data: Uint8Array, sour
     name: spec.name,
     pattern: spec.pattern,
     vocab,
-    scanner: devScanner(spec.pattern),
+    scanner: scannerForPattern(spec.pattern) ?? regexScanner(spec.pattern),
     specialTokens: spec.specialTokens,
   });
 }
