@@ -34,26 +34,12 @@ export class ByteVocab {
     this.bytes = bytes;
     this.starts = starts;
     this.size = starts.length - 1;
-    let cap = 1;
-    while (cap < this.size * 2) cap <<= 1;
-    this.table = new Int32Array(cap).fill(-1);
-    this.mask = cap - 1;
-    this.byteRank = new Int32Array(256).fill(-1);
-    this.pairRank = new Int32Array(65536).fill(-1);
-    let maxLen = 0;
-    for (let rank = 0; rank < this.size; rank++) {
-      const s = starts[rank]!;
-      const e = starts[rank + 1]!;
-      if (e === s) continue;
-      if (e - s > maxLen) maxLen = e - s;
-      if (this.lookup(bytes, s, e) >= 0) continue; // duplicate byte string: the first (lowest) rank wins
-      let slot = hashBytes(bytes, s, e) & this.mask;
-      while (this.table[slot]! >= 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = rank;
-      if (e - s === 1) this.byteRank[bytes[s]!] = rank;
-      else if (e - s === 2) this.pairRank[(bytes[s]! << 8) | bytes[s + 1]!] = rank;
-    }
-    this.maxTokenLength = maxLen;
+    const built = buildTables(bytes, starts);
+    this.table = built.table;
+    this.mask = built.table.length - 1;
+    this.byteRank = built.byteRank;
+    this.pairRank = built.pairRank;
+    this.maxTokenLength = built.maxTokenLength;
   }
 
   /** Rank of the byte string buf[start..end), or -1. */
@@ -108,6 +94,47 @@ export class ByteVocab {
   }
 }
 
+/**
+ * Builds the hash table and the one- and two-byte rank tables in one pass. A byte string that
+ * appears twice keeps its lowest rank. A standalone function rather than constructor code: V8
+ * optimizes it as a whole (the constructor version took ~3x longer on o200k).
+ */
+function buildTables(bytes: Uint8Array, starts: Uint32Array) {
+  const size = starts.length - 1;
+  let cap = 1;
+  while (cap < size * 2) cap <<= 1;
+  const mask = cap - 1;
+  const table = new Int32Array(cap).fill(-1);
+  const byteRank = new Int32Array(256).fill(-1);
+  const pairRank = new Int32Array(65536).fill(-1);
+  let maxTokenLength = 0;
+  for (let rank = 0; rank < size; rank++) {
+    const s = starts[rank]!;
+    const e = starts[rank + 1]!;
+    const len = e - s;
+    if (len === 0) continue;
+    if (len > maxTokenLength) maxTokenLength = len;
+    let slot = hashBytes(bytes, s, e) & mask;
+    let duplicate = false;
+    for (;;) {
+      const other = table[slot]!;
+      if (other < 0) break;
+      const os = starts[other]!;
+      if (starts[other + 1]! - os === len) {
+        let i = 0;
+        while (i < len && bytes[os + i] === bytes[s + i]) i++;
+        if (i === len) { duplicate = true; break; }
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (duplicate) continue;
+    table[slot] = rank;
+    if (len === 1) byteRank[bytes[s]!] = rank;
+    else if (len === 2) pairRank[(bytes[s]! << 8) | bytes[s + 1]!] = rank;
+  }
+  return { table, byteRank, pairRank, maxTokenLength };
+}
+
 /** FNV-1a, 32 bit. Short tokens dominate, so a simple byte loop beats word-at-a-time hashing here. */
 export function hashBytes(buf: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -132,8 +159,7 @@ export function byteVocabFromCompact(data: Uint8Array, source = 'vocabulary'): B
       throw new TokenlabError(`truncated vocabulary: rank ${rank} needs ${len} bytes`, { file: source, byteOffset: p });
     }
     starts[rank] = out;
-    bytes.set(data.subarray(p + 1, p + 1 + len), out);
-    out += len;
+    for (let k = 1; k <= len; k++) bytes[out++] = data[p + k]!;
     p += 1 + len;
   }
   starts[count] = out;
