@@ -4,6 +4,7 @@
  *
  *     node --import tsx scripts/gen-char-classes.ts           # write the file
  *     node --import tsx scripts/gen-char-classes.ts --check   # exit 1 if the file is stale
+ *     node --import tsx scripts/gen-char-classes.ts --hf      # also compare with HF tokenizers (~15 s)
  *
  * WHAT IT COMPUTES. One "kind" per code point, 0..0x10FFFF:
  *   0 other, 1 Lu, 2 Ll, 3 Lt, 4 Lm, 5 Lo, 6 M (Mn|Mc|Me), 7 Nd, 8 Nl, 9 No, 10 White_Space.
@@ -40,6 +41,11 @@
  * \p{L} would say. Confirmed end to end with the published cl100k_base / o200k_base patterns in
  * test/pretokenize/scanners.test.ts ("tiktoken reference": the real WASM regex run over strings that
  * contain these characters, its pieces recovered through a vocabulary holding every substring).
+ *
+ * HF TOKENIZERS. tokenizer.json files (Llama-3, gpt-oss, Qwen) run the same patterns through HF
+ * tokenizers' Split, i.e. Oniguruma. `--hf` also probes the `tokenizers` npm binding (0.23.2) for the
+ * six classes the scanners use (Split(class, Removed) + a WordLevel [UNK] model: the pieces that are
+ * left are the code points NOT in the class): 0 differences with tiktoken's table.
  *
  * CASE FOLDING. The contraction groups `(?i:'s|'t|'re|'ve|'m|'ll|'d)` use Rust's simple case folding.
  * The script probes `(?i:s)`, `(?i:t)`, ... over all code points and asserts the result the scanners
@@ -167,6 +173,32 @@ for (const [a, b, n, t] of diffs) {
 }
 console.error(`${diffCount} code points differ (node -> tiktoken) in ${diffs.length} ranges:`);
 for (const [k, v] of [...byPair].sort((x, y) => y[1] - x[1])) console.error(`  ${k}: ${v}`);
+
+// Optional: Oniguruma (HF tokenizers) against tiktoken, for the six scanner classes.
+if (process.argv.includes('--hf')) {
+  interface HfTokenizer { encode(t: string, p: null, o: { addSpecialTokens: boolean }): Promise<{ getOffsets(): [number, number][] }> }
+  const { Tokenizer } = require('tokenizers') as { Tokenizer: { fromString(json: string): HfTokenizer } };
+  const classes: [string, number[]][] = [
+    ['\\p{L}', [1, 2, 3, 4, 5]], ['\\p{N}', [7, 8, 9]], ['\\s', [10]], ['\\p{M}', [6]],
+    ['[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]', [1, 3, 4, 5, 6]], ['[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]', [2, 4, 5, 6]],
+  ];
+  for (const [pat, kinds] of classes) {
+    const tok = Tokenizer.fromString(JSON.stringify({
+      version: '1.0', truncation: null, padding: null, added_tokens: [], normalizer: null, post_processor: null, decoder: null,
+      pre_tokenizer: { type: 'Split', pattern: { Regex: pat }, behavior: 'Removed', invert: false },
+      model: { type: 'WordLevel', vocab: { '[UNK]': 0 }, unk_token: '[UNK]' },
+    }));
+    const inClass = new Uint8Array(MAX).fill(1);
+    for (const chunk of CHUNKS) {
+      const cps = Array.from(chunk, (ch) => ch.codePointAt(0)!);
+      const enc = await tok.encode(chunk, null, { addSpecialTokens: false });
+      for (const [a, b] of enc.getOffsets()) for (let i = a; i < b; i++) inClass[cps[i]!] = 0;
+    }
+    let differ = 0;
+    for (let cp = 0; cp < MAX; cp++) if (!isSurrogate(cp) && (inClass[cp] === 1) !== kinds.includes(ttKinds[cp]!)) differ++;
+    console.error(`HF tokenizers ${pat}: ${differ} code points differ from tiktoken`);
+  }
+}
 
 // Run-length encoding of tiktoken's kinds.
 function encodeRuns(kinds: Uint8Array): { text: string; runs: number } {

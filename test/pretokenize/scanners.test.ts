@@ -31,6 +31,7 @@ import {
 } from '../../src/pretokenize/scanners/index.js';
 import { CHAR_CLASSES_LOAD_MS, KIND_CLASSES, classOf, kindOf } from '../../src/pretokenize/scanners/char-classes.js';
 import { NODE_DIFFS, NODE_UNICODE_VERSION } from '../../src/pretokenize/scanners/generated/char-classes.js';
+import { hfSplitPieces } from './hf-reference.js';
 import { TIKTOKEN_PATTERNS, substringVocabulary, tiktokenPieces, wellFormed } from './tiktoken-reference.js';
 
 const require = createRequire(import.meta.url);
@@ -344,6 +345,20 @@ describe('the real tiktoken regex', () => {
         assert.deepEqual(pieces(scanner, text).map(wellFormed), reference[i], `scanner: ${msg}`);
         assert.deepEqual(pieces(PORTS.get(pattern)!, text).map(wellFormed), reference[i], `port: ${msg}`);
       });
+    }
+  });
+});
+
+describe('Hugging Face tokenizers (Oniguruma) Split', () => {
+  // Llama-3 (cl100k string), gpt-oss (o200k string) and Qwen2/3 use these scanners for their
+  // tokenizer.json Split regex; HF runs it with Oniguruma, whose Unicode tables (tokenizers 0.23)
+  // agree with tiktoken's on all six classes (checked over every code point while writing this).
+  it('gives the scanners\' pieces on random strings', async () => {
+    const texts = fc.sample(fc.array(atom, { minLength: 1, maxLength: 24 }).map((a) => a.join('')), { numRuns: 300, seed: 8 });
+    for (const pattern of [CL100K_PATTERN, O200K_PATTERN, QWEN2_PATTERN]) {
+      const scanner = scannerForPattern(pattern)!;
+      const reference = await hfSplitPieces(pattern, texts);
+      texts.forEach((text, i) => assert.deepEqual(pieces(scanner, text).map(wellFormed), reference[i], JSON.stringify(text)));
     }
   });
 });

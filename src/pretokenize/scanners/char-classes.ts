@@ -12,6 +12,9 @@
  *   CL  \p{L}                          CN  \p{N}             CWS  \s (Rust: Unicode White_Space)
  *   CUP [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]  CLO [\p{Ll}\p{Lm}\p{Lo}\p{M}]  CM  \p{M}
  * PAIR is not a class: classAt() sets it when the code point at i is a surrogate pair (width 2).
+ *
+ * Also here: the allocation-free run helpers the scanners share (runWith, runWithout, digitsEnd,
+ * contractionEnd[CI], whitespaceEndNL, whitespaceTail).
  */
 import { KIND_RUNS, KIND_RUN_COUNT, RUN_ALPHABET } from './generated/char-classes.js';
 

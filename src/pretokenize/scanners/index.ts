@@ -2,12 +2,13 @@
  * Pre-tokenization piece scanners: hand-written, allocation-free equivalents of the tiktoken patterns,
  * and a regex-port fallback for any other pattern.
  *
- *     const scan = scannerForPattern(pat) ?? regexScanner(pat);
+ *     const scan = scannerFor(pat); // = scannerForPattern(pat) ?? regexScanner(pat)
  *     for (let pos = 0; pos < text.length; ) { const end = scan(text, pos); ...; pos = end; }
  */
 import { CL100K_PATTERN, CL100K_POSSESSIVE_PATTERN, QWEN2_PATTERN, cl100kPossessiveScanner, cl100kScanner, makeCl100kScanner } from './cl100k.js';
 import { O200K_PATTERN, o200kScanner } from './o200k.js';
 import { R50K_PATTERN, R50K_POSSESSIVE_PATTERN, r50kScanner } from './r50k.js';
+import { regexScanner } from './regex-scanner.js';
 import type { PieceScanner } from './types.js';
 
 export type { PieceScanner } from './types.js';
@@ -47,3 +48,11 @@ export const TIKTOKEN_SCANNERS: Readonly<Record<string, PieceScanner>> = {
   cl100k_base: cl100kScanner,
   o200k_base: o200kScanner,
 };
+
+/**
+ * The hand-written scanner for `pattern` if there is one, else its regex port (regexScanner: slower,
+ * allocates a match per piece; throws TokenlabError for a pattern the port does not support).
+ */
+export function scannerFor(pattern: string): PieceScanner {
+  return scannerForPattern(pattern) ?? regexScanner(pattern);
+}
