@@ -30,6 +30,9 @@ export interface StreamDecoder {
 }
 
 const utf8Encoder = new TextEncoder();
+// ignoreBOM: a leading U+FEFF is text, not a byte-order mark to strip.
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const strictUtf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 
 export class TiktokenEncoding {
   readonly name: string;
@@ -126,17 +129,27 @@ export class TiktokenEncoding {
   /** Bytes of the tokens, concatenated. Unknown ids throw, naming the id and its index. */
   decodeBytes(ids: readonly number[]): Uint8Array {
     if (!isIdList(ids)) throw new TokenlabError(`decode: expected an array of token ids, got ${describe(ids)}`);
-    const vocab = this.engine.vocab;
+    const { bytes, starts } = this.engine.vocab;
+    const size = starts.length - 1;
     let total = 0;
-    for (let i = 0; i < ids.length; i++) total += this.tokenByteLength(ids[i]!, i);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const len = id >= 0 && id < size ? starts[id + 1]! - starts[id]! : 0;
+      total += len > 0 && Number.isInteger(id) ? len : this.specialLength(id, i);
+    }
     const out = new Uint8Array(total);
     let p = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      const special = this.specialBytes.get(id);
-      const bytes = special ?? vocab.tokenBytes(id);
-      out.set(bytes, p);
-      p += bytes.length;
+      const s0 = id < size ? starts[id]! : 0;
+      const e0 = id < size ? starts[id + 1]! : 0;
+      if (e0 > s0) {
+        for (let k = s0; k < e0; k++) out[p++] = bytes[k]!;
+      } else {
+        const special = this.specialBytes.get(id)!;
+        out.set(special, p);
+        p += special.length;
+      }
     }
     return out;
   }
@@ -144,9 +157,39 @@ export class TiktokenEncoding {
   /**
    * Decodes to text; bytes that are not valid UTF-8 become U+FFFD (as tiktoken's `errors="replace"`).
    * A leading U+FEFF is kept: it is part of the text (TextDecoder would strip it as a BOM by default).
+   *
+   * Fast path: most tokens are whole characters, so their strings are cached per id and joined;
+   * a sequence with a token that holds part of a character goes through the bytes.
    */
   decode(ids: readonly number[]): string {
-    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.decodeBytes(ids));
+    if (!isIdList(ids)) throw new TokenlabError(`decode: expected an array of token ids, got ${describe(ids)}`);
+    const cache = this.tokenStrings;
+    let text = '';
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      let piece = cache[id];
+      if (piece === undefined) piece = this.cacheTokenString(id, i);
+      if (piece === null) return utf8Decoder.decode(this.decodeBytes(ids));
+      text += piece;
+    }
+    return text;
+  }
+
+  /** Per id: the token's text if its bytes are valid UTF-8 on their own, null if not, undefined until seen. */
+  private readonly tokenStrings: (string | null | undefined)[] = [];
+
+  private cacheTokenString(id: number, index: number): string | null {
+    const len = this.engine.vocab.tokenLength(id);
+    const bytes = len > 0 ? this.engine.vocab.tokenBytes(id) : this.specialBytes.get(id);
+    if (!bytes) this.specialLength(id, index); // throws, naming the id
+    let piece: string | null;
+    try {
+      piece = strictUtf8Decoder.decode(bytes);
+    } catch {
+      piece = null;
+    }
+    if (Number.isInteger(id) && id >= 0) this.tokenStrings[id] = piece;
+    return piece;
   }
 
   /** The bytes of one token. */
@@ -162,14 +205,11 @@ export class TiktokenEncoding {
     };
   }
 
-  private tokenByteLength(id: number, index: number): number {
+  /** Byte length of a special token id; throws for an id that is no token. */
+  private specialLength(id: number, index: number): number {
     const special = this.specialBytes.get(id);
     if (special) return special.length;
-    const len = this.engine.vocab.tokenLength(id);
-    if (len === 0) {
-      throw new TokenlabError(`decode: id ${id} at index ${index} is not a token id of ${this.name} (ids are 0..${this.nVocab - 1}, with gaps)`);
-    }
-    return len;
+    throw new TokenlabError(`decode: id ${id} at index ${index} is not a token id of ${this.name} (ids are 0..${this.nVocab - 1}, with gaps)`);
   }
 
   private encodeWithSpecials(text: string, opts: SpecialOptions, out: number[] | null, limit: number, where: string): number {
