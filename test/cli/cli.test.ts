@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getEncoding } from '../../src/index.js';
 import { repoRoot } from '../support/paths.js';
-import { readUdhr } from '../../src/corpus/udhr.js';
+import { readUdhrUnits } from '../../src/corpus/udhr.js';
 
 const bin = join(repoRoot, 'cli', 'bin.ts');
 function run(args: string[], input?: string | Buffer) {
@@ -93,13 +93,15 @@ test('invalid UTF-8 in a file: replaced with U+FFFD and a warning naming the byt
   assert.match(strict.err, /bad\.txt:byte 2: invalid UTF-8/);
 });
 
-test('demo runs on embedded data and writes its JSON atomically', () => {
+test('demo runs on embedded data and writes its report and JSON atomically', () => {
   const out = join(dir, 'demo');
-  const r = run(['demo', '--out', out]);
+  const r = run(['demo', '--out', out, '--max-languages', '3', '--no-progress']);
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /English \[eng\]/);
-  const json = JSON.parse(readFileSync(join(out, 'demo.json'), 'utf8')) as { tokens: Record<string, Record<string, number>> };
-  assert.equal(json.tokens['eng']!['cl100k_base'], getEncoding('cl100k_base').countTokens(readUdhr('eng')));
-  assert.deepEqual(readdirSync(out), ['demo.json'], 'no temporary file is left beside the output');
+  const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { corpora: { tokenizers: { name: string; languages: { code: string; tokens: number }[] }[] }[] };
+  const cl = json.corpora[0]!.tokenizers.find((t) => t.name === 'cl100k_base')!;
+  const units = readUdhrUnits('eng').map(([, text]) => text); // the demo tokenizes article by article
+  assert.equal(cl.languages.find((l) => l.code === 'eng')!.tokens, units.reduce((n, u) => n + getEncoding('cl100k_base').countTokens(u), 0));
+  assert.deepEqual(readdirSync(out).sort(), ['report.html', 'results.json'], 'no temporary file is left beside the output');
 });
 

@@ -7,8 +7,9 @@
  * `<0xXX>` tokens, UNK (fused when `fuse_unk`; dropped silently when there is no unk token), and
  * pair-rank merging (`mergeWord`). `dropout` must be null: sampling is not supported.
  *
- * Offsets are UTF-16 units of the piece. Byte-fallback tokens of one character all get that
- * character's span (what HF's byte offsets become once mapped to the original text).
+ * Offsets are UTF-16 units of the piece, computed as HF does — symbol lengths in UTF-8 bytes,
+ * then each byte range widened to the characters it touches (so the byte-fallback tokens of one
+ * character all get that character's span).
  * Complexity: O(n log n) per piece of n characters; pieces under 256 units are cached.
  */
 import type { Model, Token } from '../../core/stages.js';
@@ -17,7 +18,8 @@ import {
   asArray, asBool, asString, fail, optField, optString, reqField, sub, type JsonObject,
 } from '../../formats/hf-json/json-read.js';
 import { readVocabMap, requireInVocab, reverseVocab, writeVocabMap } from '../../formats/hf-json/vocab.js';
-import { mergeWord, type MergeTable } from './hf-merge-word.js';
+import { mergeWord } from './hf-merge-word.js';
+import { PairTable } from './hf-pair-table.js';
 import { PieceCache } from './hf-piece-cache.js';
 
 export interface HfBpeOptions {
@@ -31,6 +33,7 @@ export interface HfBpeOptions {
   ignoreMerges?: boolean;
 }
 
+/** A merged piece: token ids and their lengths in UTF-8 bytes of the piece. */
 interface Cached { ids: number[]; lens: number[] }
 
 const BYTE_TOKENS = Array.from({ length: 256 }, (_, b) => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`);
@@ -47,7 +50,7 @@ export class HfBpeModel implements Model {
   readonly fuseUnk: boolean;
   readonly byteFallback: boolean;
   readonly ignoreMerges: boolean;
-  private readonly table: MergeTable;
+  private readonly table: PairTable;
   private readonly cache = new PieceCache<Cached>();
   private readonly unkId: number | undefined;
 
@@ -114,23 +117,68 @@ export class HfBpeModel implements Model {
       word = this.mergePiece(piece);
       this.cache.set(piece, word);
     }
-    const out: Token[] = new Array(word.ids.length);
-    let pos = 0;
-    for (let i = 0; i < word.ids.length; i++) {
-      const id = word.ids[i]!;
-      const l = word.lens[i]!;
-      // A negative length marks a byte-fallback token: it spans -l units but does not advance.
-      if (l < 0) {
-        out[i] = { id, value: this.vocabR.get(id)!, offsets: [pos, pos - l] };
-        continue;
+    return this.toTokens(piece, word);
+  }
+
+  /**
+   * HF `word_to_tokens`: offsets accumulate symbol lengths in UTF-8 BYTES of the piece, then map to
+   * the piece's characters (a byte range covers every character it touches). This reproduces HF
+   * exactly even when characters were dropped (no unk token) or split into byte-fallback tokens.
+   */
+  private toTokens(piece: string, word: Cached): Token[] {
+    const n = word.ids.length;
+    const out: Token[] = new Array(n);
+    let ascii = true;
+    for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) >= 0x80) { ascii = false; break; }
+    if (ascii) {
+      // Bytes are units: offsets directly.
+      let pos = 0;
+      for (let i = 0; i < n; i++) {
+        const id = word.ids[i]!;
+        const end = pos + word.lens[i]!;
+        out[i] = { id, value: this.vocabR.get(id)!, offsets: [pos, end] };
+        pos = end;
       }
-      out[i] = { id, value: this.vocabR.get(id)!, offsets: [pos, pos + l] };
-      pos += l;
+      return out;
+    }
+    // Usual case: every symbol boundary falls on a character boundary, so walking the characters
+    // converts byte lengths to unit lengths without building the byte maps.
+    let u = 0;
+    let aligned = true;
+    for (let i = 0; i < n && aligned; i++) {
+      const id = word.ids[i]!;
+      const start = u;
+      let need = word.lens[i]!;
+      while (need > 0 && u < piece.length) {
+        const c = piece.charCodeAt(u);
+        let bl = 3;
+        let ul = 1;
+        if (c < 0x80) bl = 1;
+        else if (c < 0x800) bl = 2;
+        else if (c >= 0xd800 && c <= 0xdbff && u + 1 < piece.length && (piece.charCodeAt(u + 1) & 0xfc00) === 0xdc00) { bl = 4; ul = 2; }
+        if (bl > need) break;
+        need -= bl;
+        u += ul;
+      }
+      if (need !== 0) aligned = false;
+      else out[i] = { id, value: this.vocabR.get(id)!, offsets: [start, u] };
+    }
+    if (aligned) return out;
+    const { startUnit, endUnit } = byteToUnitMaps(piece);
+    const total = startUnit.length - 1;
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      const id = word.ids[i]!;
+      const end = pos + word.lens[i]!;
+      const s = startUnit[Math.min(pos, total)]!;
+      const e = end > pos ? endUnit[Math.min(end, total) - 1]! : s;
+      out[i] = { id, value: this.vocabR.get(id)!, offsets: [s, e] };
+      pos = end;
     }
     return out;
   }
 
-  /** HF `merge_word`: initial symbols, then pair-rank merging. */
+  /** HF `merge_word`: initial symbols (lengths in UTF-8 bytes), then pair-rank merging. */
   private mergePiece(w: string): Cached {
     const ids: number[] = [];
     const lens: number[] = [];
@@ -140,6 +188,7 @@ export class HfBpeModel implements Model {
     for (let i = 0; i < w.length;) {
       const cp = w.codePointAt(i)!;
       const charLen = cp > 0xffff ? 2 : 1;
+      const byteLen = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
       let s = w.slice(i, i + charLen);
       if (i > 0 && prefix !== null) s = prefix + s;
       if (i + charLen >= w.length && suffix !== null) s = s + suffix;
@@ -147,7 +196,7 @@ export class HfBpeModel implements Model {
       const id = this.vocab.get(s);
       if (id !== undefined) {
         if (unk !== null) { ids.push(unk.id); lens.push(unk.len); unk = null; }
-        ids.push(id); lens.push(charLen);
+        ids.push(id); lens.push(byteLen);
         continue;
       }
       if (this.byteFallback) {
@@ -159,11 +208,8 @@ export class HfBpeModel implements Model {
           byteIds.push(bid);
         }
         if (byteIds.length === bytes.length) {
-          // All bytes of one character span the whole character; only the last advances.
-          for (let k = 0; k < byteIds.length; k++) {
-            ids.push(byteIds[k]!);
-            lens.push(k + 1 === byteIds.length ? charLen : -charLen);
-          }
+          // One byte each, as HF (bytes of `s`, prefix and suffix included); a pending unk stays pending.
+          for (const bid of byteIds) { ids.push(bid); lens.push(1); }
           continue;
         }
       }
@@ -171,44 +217,50 @@ export class HfBpeModel implements Model {
         if (this.unkId === undefined) {
           throw new TokenlabError(`unk_token ${JSON.stringify(this.unkToken)} is not in the vocabulary`, { path: 'model.unk_token' });
         }
-        if (unk !== null && this.fuseUnk) unk = { id: unk.id, len: unk.len + charLen };
+        if (unk !== null && this.fuseUnk) unk = { id: unk.id, len: unk.len + byteLen };
         else {
           if (unk !== null) { ids.push(unk.id); lens.push(unk.len); }
-          unk = { id: this.unkId, len: charLen };
+          unk = { id: this.unkId, len: byteLen };
         }
       }
+      // No unk token: the character is dropped (and, as in HF, later offsets do not skip it).
     }
     if (unk !== null) { ids.push(unk.id); lens.push(unk.len); }
-    return mergeAroundFallback(ids, lens, this.table);
+    return mergeWord(ids, lens, this.table);
   }
 }
 
 /**
- * Runs `mergeWord` while keeping byte-fallback markers (negative lengths) attached to their
- * symbols: merging treats every symbol as advancing, then the signs are restored for symbols that
- * survived unmerged (a merged symbol is never a byte-fallback token of a partial character).
+ * For a string's UTF-8 encoding: `startUnit[b]` is the UTF-16 start of the character containing
+ * byte b, `endUnit[b]` its end (`startUnit[total]` is the string length).
  */
-function mergeAroundFallback(ids: number[], lens: number[], table: MergeTable): Cached {
-  const hasFallback = lens.some((l) => l < 0);
-  if (!hasFallback) return mergeWord(ids, lens, table);
-  // Give each symbol an index-based length so we can recover which ones survived.
-  const n = ids.length;
-  const unit = lens.map(() => 1);
-  const merged = mergeWord(ids, unit, table);
-  const outLens: number[] = [];
-  let k = 0;
-  for (const u of merged.lens) {
-    if (u === 1) outLens.push(lens[k]!);
-    else {
-      let total = 0;
-      for (let j = k; j < k + u; j++) total += Math.max(0, lens[j]!);
-      // Bytes of one character merged without its last byte still span that character.
-      outLens.push(total === 0 ? lens[k]! : total);
-    }
-    k += u;
+function byteToUnitMaps(s: string): { startUnit: Int32Array; endUnit: Int32Array } {
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) total += 1;
+    else if (c < 0x800) total += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { total += 4; i++; }
+    else total += 3;
   }
-  if (k !== n) throw new Error('internal: merge lengths do not cover the piece');
-  return { ids: merged.ids, lens: outLens };
+  const startUnit = new Int32Array(total + 1);
+  const endUnit = new Int32Array(total + 1);
+  let b = 0;
+  for (let i = 0; i < s.length;) {
+    const c = s.charCodeAt(i);
+    let bl: number;
+    let ul = 1;
+    if (c < 0x80) bl = 1;
+    else if (c < 0x800) bl = 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bl = 4; ul = 2; }
+    else bl = 3;
+    for (let k = 0; k < bl; k++) { startUnit[b + k] = i; endUnit[b + k] = i + ul; }
+    b += bl;
+    i += ul;
+  }
+  startUnit[total] = s.length;
+  endUnit[total] = s.length;
+  return { startUnit, endUnit };
 }
 
 function readMerges(v: unknown, path: string): [string, string][] {
@@ -232,12 +284,8 @@ function readMerges(v: unknown, path: string): [string, string][] {
   });
 }
 
-function buildMergeTable(vocab: Map<string, number>, merges: [string, string][], prefix: string | null, path: string): MergeTable {
-  let maxId = 0;
-  for (const id of vocab.values()) if (id > maxId) maxId = id;
-  const stride = maxId + 1;
-  const rank = new Map<number, number>();
-  const newId = new Map<number, number>();
+function buildMergeTable(vocab: Map<string, number>, merges: [string, string][], prefix: string | null, path: string): PairTable {
+  const table = new PairTable(merges.length);
   const prefixLen = prefix === null ? 0 : prefix.length;
   for (let i = 0; i < merges.length; i++) {
     const [a, b] = merges[i]!;
@@ -252,9 +300,7 @@ function buildMergeTable(vocab: Map<string, number>, merges: [string, string][],
       requireInVocab(vocab, merged, p, 'merged token');
       continue;
     }
-    const key = aId * stride + bId;
-    rank.set(key, i);
-    newId.set(key, nId);
+    table.set(aId, bId, i, nId);
   }
-  return { stride, rank, newId };
+  return table;
 }

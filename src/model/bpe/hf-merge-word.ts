@@ -3,7 +3,7 @@
  * (rank, position) — the lowest rank wins, and among equal ranks the leftmost position
  * (docs/algorithms/hf-bpe.md, spec: training-algorithms.md §1.4).
  *
- * Symbols live in a doubly linked list over typed arrays. A heap entry is stale when the pair now at
+ * Symbols live in a doubly linked list over typed arrays; pairs are looked up in a `PairTable`. A heap entry is stale when the pair now at
  * its position no longer produces the entry's new id (exactly HF's check, which compares new ids, not
  * ranks: a different pair that yields the same token is still merged at the stale entry's rank).
  *
@@ -13,13 +13,7 @@
  * rank < 2^21, so it was not used.
  */
 
-/** Merge table: pair key (left id * stride + right id) -> rank and new id. */
-export interface MergeTable {
-  /** Multiplier for the left id in a pair key (greater than every id). */
-  readonly stride: number;
-  readonly rank: Map<number, number>;
-  readonly newId: Map<number, number>;
-}
+import type { PairTable } from './hf-pair-table.js';
 
 /** A growable binary min-heap of (rank, pos, newId) triples, ordered by (rank, pos). */
 class MergeHeap {
@@ -90,7 +84,7 @@ class MergeHeap {
  * Merges in place. `ids[i]`/`lens[i]` are the initial symbols (lens in UTF-16 units of the piece);
  * returns the surviving symbols as parallel arrays.
  */
-export function mergeWord(ids: number[], lens: number[], table: MergeTable): { ids: number[]; lens: number[] } {
+export function mergeWord(ids: number[], lens: number[], table: PairTable): { ids: number[]; lens: number[] } {
   const n = ids.length;
   if (n < 2) return { ids, lens };
   const c = Int32Array.from(ids);
@@ -98,12 +92,10 @@ export function mergeWord(ids: number[], lens: number[], table: MergeTable): { i
   const prev = new Int32Array(n);
   const next = new Int32Array(n);
   for (let i = 0; i < n; i++) { prev[i] = i - 1; next[i] = i + 1 < n ? i + 1 : -1; }
-  const { stride, rank, newId } = table;
   const heap = new MergeHeap(n);
   for (let i = 0; i + 1 < n; i++) {
-    const key = c[i]! * stride + c[i + 1]!;
-    const r = rank.get(key);
-    if (r !== undefined) heap.push(r, i, newId.get(key)!);
+    const slot = table.find(c[i]!, c[i + 1]!);
+    if (slot >= 0) heap.push(table.rankAt(slot), i, table.idAt(slot));
   }
   while (heap.size > 0) {
     heap.pop();
@@ -111,9 +103,9 @@ export function mergeWord(ids: number[], lens: number[], table: MergeTable): { i
     if (len[pos] === 0) continue;
     const nx = next[pos]!;
     if (nx === -1) continue;
-    const key = c[pos]! * stride + c[nx]!;
-    const nid = newId.get(key);
-    if (nid === undefined || nid !== heap.topNid) continue;
+    const cur = table.find(c[pos]!, c[nx]!);
+    if (cur < 0 || table.idAt(cur) !== heap.topNid) continue;
+    const nid = heap.topNid;
     // Merge the right symbol into the left one.
     c[pos] = nid;
     len[pos] = len[pos]! + len[nx]!;
@@ -123,14 +115,12 @@ export function mergeWord(ids: number[], lens: number[], table: MergeTable): { i
     if (nn !== -1) prev[nn] = pos;
     const pv = prev[pos]!;
     if (pv >= 0) {
-      const k = c[pv]! * stride + nid;
-      const r = rank.get(k);
-      if (r !== undefined) heap.push(r, pv, newId.get(k)!);
+      const k = table.find(c[pv]!, nid);
+      if (k >= 0) heap.push(table.rankAt(k), pv, table.idAt(k));
     }
     if (nn !== -1) {
-      const k = nid * stride + c[nn]!;
-      const r = rank.get(k);
-      if (r !== undefined) heap.push(r, pos, newId.get(k)!);
+      const k = table.find(nid, c[nn]!);
+      if (k >= 0) heap.push(table.rankAt(k), pos, table.idAt(k));
     }
   }
   const outIds: number[] = [];

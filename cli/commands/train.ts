@@ -1,0 +1,168 @@
+/**
+ * `tokenlab train`: train a tokenizer from a corpus and write tokenizer.json (loads unchanged in HF).
+ * Thin: parses flags, shows progress, handles Ctrl-C, writes the output atomically (temp file +
+ * rename, so an interrupted run never leaves a half-written tokenizer.json). The work is in src/train/.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { TokenlabError } from '../../src/core/errors.js';
+import type { CorpusFormat, CorpusUnit } from '../../src/train/counting/corpus-reader.js';
+import type { CountsInput } from '../../src/train/counting/gather-counts.js';
+import type { ByteLevelPreset } from '../../src/train/bpe/bpe-tokenizer-json.js';
+import { trainByteLevelBpe, type TrainedTokenizer } from '../../src/train/bpe/train-byte-level-bpe.js';
+import { trainSuperBpe } from '../../src/train/superbpe/train-superbpe.js';
+import { writeFileAtomic } from '../io.js';
+import { progressSink, type ProgressMode } from './train-progress.js';
+
+const ALGORITHMS = ['bpe', 'superbpe', 'unigram', 'wordpiece', 'char-bpe'] as const;
+const IMPLEMENTED = new Set(['bpe', 'superbpe']);
+
+interface TrainFlags {
+  algorithm: (typeof ALGORITHMS)[number];
+  vocabSize: string;
+  input?: string[];
+  output: string;
+  format: CorpusFormat;
+  jsonField: string;
+  unit: CorpusUnit;
+  preTokenizer: ByteLevelPreset;
+  normalizer: 'none' | 'nfc' | 'nfkc';
+  specialToken?: string[];
+  minFrequency: string;
+  maxTokenLength?: string;
+  limitAlphabet?: string;
+  byteAlphabet: boolean;
+  hfCompat?: boolean;
+  threads?: string;
+  counts?: string[];
+  saveCounts?: string;
+  resume?: string;
+  transition?: string;
+  maxWordsPerToken: string;
+  forbiddenSubstring?: string[];
+  progress?: ProgressMode;
+}
+
+function int(flag: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < min) throw new TokenlabError(`--${flag} must be an integer >= ${min} (got ${JSON.stringify(v)})`);
+  return n;
+}
+
+/** Merges of an existing tokenizer.json (array pairs or "a b" strings), to resume from. */
+function mergesOf(path: string): [string, string][] {
+  let json: { model?: { merges?: unknown } };
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8')) as typeof json;
+  } catch (e) {
+    throw new TokenlabError(`cannot read tokenizer to resume from: ${(e as Error).message}`, { file: path });
+  }
+  const merges = json.model?.merges;
+  if (!Array.isArray(merges)) throw new TokenlabError('no model.merges array (resume needs a BPE tokenizer.json)', { file: path, path: 'model.merges' });
+  return merges.map((m: unknown, i) => {
+    if (typeof m === 'string') {
+      const sp = m.indexOf(' ');
+      if (sp > 0) return [m.slice(0, sp), m.slice(sp + 1)];
+    } else if (Array.isArray(m) && m.length === 2 && typeof m[0] === 'string' && typeof m[1] === 'string') {
+      return [m[0], m[1]];
+    }
+    throw new TokenlabError('expected a merge ["left", "right"] or "left right"', { file: path, path: `model.merges[${i}]` });
+  });
+}
+
+export function trainCommand(): Command {
+  return new Command('train')
+    .description('train a tokenizer from text/JSONL files (optionally .gz) and write tokenizer.json')
+    .addOption(new Option('--algorithm <name>', 'training algorithm').choices(ALGORITHMS).default('bpe'))
+    .requiredOption('--vocab-size <n>', 'target vocabulary size, special tokens included')
+    .option('--input <paths...>', 'corpus files or directories (read recursively)')
+    .requiredOption('--output <file>', 'tokenizer.json to write (atomically)')
+    .addOption(new Option('--format <f>', 'input format (auto: .jsonl/.ndjson are JSON lines)').choices(['auto', 'text', 'jsonl']).default('auto'))
+    .option('--json-field <path>', 'JSONL field with the text (dotted path)', 'text')
+    .addOption(new Option('--unit <u>', 'training unit: a line (with its newline) or a whole document').choices(['line', 'document']).default('line'))
+    .addOption(new Option('--pre-tokenizer <p>', 'byte-level pre-tokenizer (bpe)').choices(['gpt2', 'llama3']).default('gpt2'))
+    .addOption(new Option('--normalizer <n>', 'normalizer applied before pre-tokenization').choices(['none', 'nfc', 'nfkc']).default('none'))
+    .option('--special-token <tokens...>', 'special tokens (ids 0..k-1, cut out of the training text)')
+    .option('--min-frequency <n>', 'stop when the best pair occurs fewer times', '0')
+    .option('--max-token-length <n>', 'longest token in bytes')
+    .option('--limit-alphabet <n>', 'keep at most this many initial chars (besides the byte alphabet)')
+    .option('--no-byte-alphabet', 'do not add all 256 byte-level chars to the alphabet')
+    .option('--hf-compat', "reproduce HF's trainer merge for merge (its max_token_length and unknown-char quirks)")
+    .option('--threads <n>', 'word-counting worker threads (0: count in the main thread)')
+    .option('--counts <tsv...>', 'load (and merge) word counts saved by --save-counts')
+    .option('--save-counts <tsv>', 'save the word counts for later runs')
+    .option('--resume <tokenizer.json>', 'replay the merges of this BPE tokenizer first, then continue')
+    .option('--transition <n>', 'superbpe: vocabulary size where stage 2 (superwords) starts')
+    .option('--max-words-per-token <n>', 'superbpe: reject tokens with more words', '4')
+    .option('--forbidden-substring <s...>', "superbpe: reject tokens containing these (default ':Ġ')")
+    .addOption(new Option('--progress <mode>', 'progress display (default: bar on a terminal, else none)').choices(['bar', 'jsonl', 'none']))
+    .action(async (flags: TrainFlags) => {
+      if (!IMPLEMENTED.has(flags.algorithm)) {
+        throw new TokenlabError(`--algorithm ${flags.algorithm} is not implemented yet (available: ${[...IMPLEMENTED].join(', ')})`);
+      }
+      const vocabSize = int('vocab-size', flags.vocabSize, 1)!;
+      const specialTokens = flags.specialToken ?? [];
+      const options = {
+        vocabSize,
+        specialTokens,
+        minFrequency: int('min-frequency', flags.minFrequency, 0),
+        maxTokenLength: int('max-token-length', flags.maxTokenLength, 1),
+        limitAlphabet: int('limit-alphabet', flags.limitAlphabet, 0),
+        hfCompat: flags.hfCompat === true,
+      };
+      const initialMerges = flags.resume !== undefined ? mergesOf(flags.resume) : undefined;
+      const input: CountsInput = {
+        corpus: flags.input !== undefined ? { inputs: flags.input, format: flags.format, jsonField: flags.jsonField, unit: flags.unit } : undefined,
+        countFiles: flags.counts,
+        threads: int('threads', flags.threads, 0),
+        saveCounts: flags.saveCounts,
+      };
+      const normalizer = flags.normalizer === 'none' ? null : { type: flags.normalizer.toUpperCase() };
+      const mode: ProgressMode = flags.progress ?? (process.stderr.isTTY ? 'bar' : 'none');
+      const sink = progressSink(mode);
+      const ctl = new AbortController();
+      const onSigint = (): void => ctl.abort();
+      process.once('SIGINT', onSigint);
+      const started = performance.now();
+      let result: TrainedTokenizer;
+      try {
+        const control = { signal: ctl.signal, onProgress: sink.update };
+        if (flags.algorithm === 'superbpe') {
+          if (flags.transition === undefined) throw new TokenlabError('--algorithm superbpe needs --transition <vocabulary size where stage 2 starts>');
+          if (initialMerges !== undefined || input.countFiles !== undefined) throw new TokenlabError('--resume and --counts do not apply to superbpe (it counts the corpus twice)');
+          result = await trainSuperBpe({
+            input,
+            options,
+            transitionVocabSize: int('transition', flags.transition, 1)!,
+            filters: { maxWordsPerToken: int('max-words-per-token', flags.maxWordsPerToken, 1), forbiddenSubstrings: flags.forbiddenSubstring },
+            normalizer,
+          }, control);
+        } else {
+          result = await trainByteLevelBpe({ input, preTokenizer: flags.preTokenizer, normalizer, options: { ...options, initialMerges }, byteAlphabet: flags.byteAlphabet }, control);
+        }
+      } catch (e) {
+        sink.stop();
+        if (ctl.signal.aborted) {
+          process.stderr.write('tokenlab: interrupted; nothing was written\n');
+          sink.event({ event: 'interrupted' });
+          process.exit(130);
+        }
+        throw e;
+      } finally {
+        process.removeListener('SIGINT', onSigint);
+      }
+      writeFileAtomic(flags.output, JSON.stringify(result.tokenizer, null, 2) + '\n');
+      sink.event({
+        event: 'done',
+        output: flags.output,
+        vocabSize: result.model.tokens.length,
+        merges: result.model.merges.length,
+        stop: result.model.stop,
+        skippedMerges: result.model.skippedMerges.length,
+        distinctWords: result.words.distinct,
+        words: result.words.total,
+        seconds: ((performance.now() - started) / 1000).toFixed(2),
+      });
+    });
+}

@@ -1,0 +1,43 @@
+/**
+ * Byte-level BPE from a corpus to a tokenizer.json, end to end: count words with the chosen
+ * pre-tokenizer (GPT-2 or Llama-3 style, or any tokenizer.json object), train, and write the
+ * pipeline with that same normalizer/pre-tokenizer. By default the 256 byte-level chars are the
+ * initial alphabet, so every input is encodable (HF's `ByteLevelBPETokenizer` does the same).
+ */
+import { gatherWordCounts, type CountsInput } from '../counting/gather-counts.js';
+import type { SplitterConfig } from '../counting/word-splitter.js';
+import type { TrainControl } from '../trainer.js';
+import type { BpeTrainerOptions } from './bpe-options.js';
+import { bpeTokenizerJSON, byteLevelAlphabet, byteLevelPreTokenizerJSON, type ByteLevelPreset } from './bpe-tokenizer-json.js';
+import { trainBpeAsync, type BpeModelData } from './bpe-trainer.js';
+
+export interface ByteLevelBpeJob {
+  input: CountsInput;
+  /** A preset name, or a tokenizer.json `pre_tokenizer` object (default `gpt2`). */
+  preTokenizer?: ByteLevelPreset | Record<string, unknown>;
+  normalizer?: Record<string, unknown> | null;
+  options: BpeTrainerOptions;
+  /** Add the 256 byte-level chars to the initial alphabet (default true). */
+  byteAlphabet?: boolean;
+}
+
+export interface TrainedTokenizer {
+  tokenizer: Record<string, unknown>;
+  model: BpeModelData;
+  /** Distinct words and word occurrences trained on. */
+  words: { distinct: number; total: number };
+}
+
+export function splitterFor(job: Pick<ByteLevelBpeJob, 'preTokenizer' | 'normalizer' | 'options'>): SplitterConfig {
+  const pre = typeof job.preTokenizer === 'object' ? job.preTokenizer : byteLevelPreTokenizerJSON(job.preTokenizer ?? 'gpt2');
+  return { normalizer: job.normalizer ?? null, preTokenizer: pre, specialTokens: job.options.specialTokens ?? [] };
+}
+
+export async function trainByteLevelBpe(job: ByteLevelBpeJob, control: TrainControl = {}): Promise<TrainedTokenizer> {
+  const splitter = splitterFor(job);
+  const counts = await gatherWordCounts(job.input, splitter, control);
+  const alphabet = job.byteAlphabet === false ? [] : byteLevelAlphabet();
+  const model = await trainBpeAsync(counts, { ...job.options, initialAlphabet: [...alphabet, ...(job.options.initialAlphabet ?? [])] }, control);
+  const tokenizer = bpeTokenizerJSON(model, { normalizer: splitter.normalizer, preTokenizer: splitter.preTokenizer });
+  return { tokenizer, model, words: { distinct: counts.size, total: counts.total } };
+}
