@@ -19,6 +19,7 @@
  * cache misses in a 24 MB heap) to ~10×; k stays tiny on such inputs.
  */
 import type { ByteVocab } from './byte-vocab.js';
+import { heapPop, heapPush } from '../../util/typed-heap.js';
 
 const DEAD = -2;
 const NONE = -1;
@@ -84,15 +85,7 @@ export function mergeBuckets(
     if (head[rank]! < 0) {
       head[rank] = e;
       lastPos[rank] = pos;
-      // push rank on the rank heap
-      let i = heapSize++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (rankHeap[parent]! <= rank) break;
-        rankHeap[i] = rankHeap[parent]!;
-        i = parent;
-      }
-      rankHeap[i] = rank;
+      heapPush(rankHeap, heapSize++, rank);
     } else {
       entryNext[tail[rank]!] = e;
       if (pos < lastPos[rank]!) unsorted[rank] = 1;
@@ -100,21 +93,7 @@ export function mergeBuckets(
     }
     tail[rank] = e;
   };
-  const popRank = (): number => {
-    const top = rankHeap[0]!;
-    const last = rankHeap[--heapSize]!;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= heapSize) break;
-      if (child + 1 < heapSize && rankHeap[child + 1]! < rankHeap[child]!) child++;
-      if (rankHeap[child]! >= last) break;
-      rankHeap[i] = rankHeap[child]!;
-      i = child;
-    }
-    rankHeap[i] = last;
-    return top;
-  };
+  const popRank = (): number => heapPop(rankHeap, heapSize--);
   /** Rank of parts a..c joined (c = the index after the second part), NONE if not a token. */
   const joinRank = (a: number, c: number): number => (c - a <= maxLen ? vocab.lookup(buf, start + a, start + c) : NONE);
 

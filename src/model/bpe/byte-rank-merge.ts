@@ -18,6 +18,7 @@
  */
 import type { ByteVocab } from './byte-vocab.js';
 import { BucketScratch, mergeBuckets } from './byte-rank-buckets.js';
+import { heapPop, heapPush } from '../../util/typed-heap.js';
 
 const NONE = 0x7fffffff;
 export const HEAP_THRESHOLD = 64;
@@ -152,34 +153,11 @@ export class HeapScratch {
   }
 
   push(key: number): void {
-    const heap = this.heap;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pk = heap[parent]!;
-      if (pk <= key) break;
-      heap[i] = pk;
-      i = parent;
-    }
-    heap[i] = key;
+    heapPush(this.heap, this.size++, key);
   }
 
   pop(): number {
-    const heap = this.heap;
-    const top = heap[0]!;
-    const size = --this.size;
-    const last = heap[size]!;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
-      if (heap[child]! >= last) break;
-      heap[i] = heap[child]!;
-      i = child;
-    }
-    heap[i] = last;
-    return top;
+    return heapPop(this.heap, this.size--);
   }
 }
 

@@ -4,9 +4,8 @@
  * - rank → bytes: one flat Uint8Array (`bytes`) and offsets (`starts`, length n+1); a rank with no
  *   token (a hole, e.g. where a special token lives) has an empty span.
  * - bytes → rank: an open-addressing hash table (`table`, Int32Array, -1 = empty) probed linearly,
- *   keyed by FNV-1a over the bytes. Look-ups take a byte range of any buffer, or a range of a JS
- *   string whose code units are all < 0x80 (ASCII: the UTF-16 units ARE the UTF-8 bytes), so the hot
- *   path never allocates a substring.
+ *   keyed by FNV-1a over the bytes. Look-ups take a byte range of any buffer, so the hot path never
+ *   allocates a substring.
  *
  * Performance notes: a Map<string, number> keyed by latin1 "binary strings" was the first version;
  * it needs a substring per probe (allocation + V8 hash + flatten). The table is ~2x the vocabulary
@@ -55,27 +54,6 @@ export class ByteVocab {
       if (starts[rank + 1]! - ts === len) {
         let i = 0;
         while (i < len && bytes[ts + i] === buf[start + i]) i++;
-        if (i === len) return rank;
-      }
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  /** Rank of text[start..end) read as bytes; the caller guarantees every code unit there is < 0x80. */
-  lookupAscii(text: string, start: number, end: number): number {
-    const len = end - start;
-    const bytes = this.bytes;
-    const starts = this.starts;
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    let slot = h & this.mask;
-    for (;;) {
-      const rank = this.table[slot]!;
-      if (rank < 0) return -1;
-      const ts = starts[rank]!;
-      if (starts[rank + 1]! - ts === len) {
-        let i = 0;
-        while (i < len && bytes[ts + i] === text.charCodeAt(start + i)) i++;
         if (i === len) return rank;
       }
       slot = (slot + 1) & this.mask;
