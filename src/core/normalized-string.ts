@@ -287,6 +287,18 @@ export class NormalizedString implements NormalizedText {
     this.ends = ends;
   }
 
+  /**
+   * Replaces the text by `text` of the same UTF-16 length where unit i of the new text comes from
+   * unit i of the old one (a 1:1 map between single-unit chars, e.g. ASCII to byte-level chars):
+   * alignments are unchanged. Used by hot paths instead of a full transform.
+   */
+  mapUnitsSameShape(text: string): void {
+    if (text.length !== this.normalized.length) {
+      throw new TokenlabError(`internal: same-shape map changed the length (${this.normalized.length} -> ${text.length})`);
+    }
+    this.normalized = text;
+  }
+
   /** Replaces each char by one char (HF `map`). */
   map(f: (c: string) => string): void {
     this.mapExpand(f);
@@ -332,10 +344,14 @@ export class NormalizedString implements NormalizedText {
 
   /** Lowercases char by char, as Rust's `char::to_lowercase` (no context rules). */
   lowercase(): void {
-    if (!/[^\x00-\x7f]/.test(this.normalized)) {
-      this.normalized = this.normalized.toLowerCase();
+    const s = this.normalized;
+    if (!/[^\x00-\x7f]/.test(s)) {
+      this.normalized = s.toLowerCase();
       return;
     }
+    // Only Σ lowercases by context, and it changes either way: unchanged as a whole means
+    // unchanged char by char.
+    if (s.toLowerCase() === s) return;
     this.mapExpand((c) => c.toLowerCase());
   }
 

@@ -10,9 +10,12 @@ import { Changes, charsOf, isWhiteSpace } from '../core/normalized-string.js';
 import type { NormalizedText, Normalizer } from '../core/stages.js';
 import { asNormalizedString, type NormalizerComponent } from './component.js';
 import { readBool, readObject, readOptionalBool } from './json-fields.js';
-import { hfIsNonspacingMark, hfIsOther } from './hf-unicode.js';
+import { hfIsNonspacingMark, hfIsOther, mayHaveNonspacingMark, mayHaveOther } from './hf-unicode.js';
 import { normalizeForm } from './unicode-forms.js';
 
+
+/** White_Space other than ' ' (what clean_text maps to ' '). */
+const OTHER_SPACE = /[\t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 function isControl(c: string): boolean {
   if (c === '\t' || c === '\n' || c === '\r') return false;
@@ -46,8 +49,9 @@ export class BertNormalizer implements Normalizer {
   normalize(text: NormalizedText): void {
     const ns = asNormalizedString(text);
     if (this.cleanText) {
-      ns.filter((c) => !(c === '\u0000' || c === '\ufffd' || isControl(c)));
-      if (/[^ -~]|\t|\n|\r/.test(ns.normalized)) {
+      // Whole-string pre-checks skip the per-char passes when they cannot change anything.
+      if (mayHaveOther(ns.normalized)) ns.filter((c) => !(c === '\u0000' || c === '\ufffd' || isControl(c)));
+      if (OTHER_SPACE.test(ns.normalized)) {
         ns.map((c) => (c === '\t' || c === '\n' || c === '\r' || isWhiteSpace(c) ? ' ' : c));
       }
     }
@@ -66,7 +70,7 @@ export class BertNormalizer implements Normalizer {
     }
     if (this.stripAccents ?? this.lowercase) {
       normalizeForm(ns, 'NFD');
-      ns.filter((c) => !hfIsNonspacingMark(c));
+      if (mayHaveNonspacingMark(ns.normalized)) ns.filter((c) => !hfIsNonspacingMark(c));
     }
     if (this.lowercase) ns.lowercase();
   }

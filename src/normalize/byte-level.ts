@@ -9,9 +9,18 @@ import { BYTE_TO_CHAR } from '../pretokenize/byte-level-alphabet.js';
 import { asNormalizedString, type NormalizerComponent } from './component.js';
 import { readObject } from './json-fields.js';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Maps each char of `ns` to its byte-level chars, in place. */
 export function byteLevelTransform(ns: NormalizedString): void {
   const s = ns.normalized;
+  if (!NON_ASCII.test(s)) {
+    // ASCII: one byte per unit, so the map is 1:1 and the alignments stay as they are.
+    let out = '';
+    for (let i = 0; i < s.length; i++) out += BYTE_TO_CHAR[s.charCodeAt(i)]!;
+    ns.mapUnitsSameShape(out);
+    return;
+  }
   const t = new Changes();
   const push = (b: number, first: boolean) => t.push(BYTE_TO_CHAR[b]!, first ? 0 : 1);
   for (let i = 0; i < s.length; i++) {

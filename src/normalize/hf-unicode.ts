@@ -19,6 +19,9 @@ type Ranges = readonly (number | readonly number[])[];
 
 /** Whether `cp` lies in one of the (sorted, inclusive) ranges. */
 export function inRanges(cp: number, ranges: Ranges): boolean {
+  if (ranges.length === 0) return false;
+  const first = ranges[0]!;
+  if (cp < (typeof first === 'number' ? first : first[0]!)) return false;
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo <= hi) {
@@ -33,9 +36,22 @@ export function inRanges(cp: number, ranges: Ranges): boolean {
   return false;
 }
 
+/** A regex class body for the ranges (for whole-string pre-checks). */
+function classOf(ranges: Ranges): string {
+  const hex = (n: number) => `\\u{${n.toString(16)}}`;
+  return ranges.map((r) => (typeof r === 'number' ? hex(r) : `${hex(r[0]!)}-${hex(r[1]!)}`)).join('');
+}
+
+/** Whether `s` may contain a char BERT clean_text removes (false means certainly none). */
+export const mayHaveOther = (s: string): boolean => MAY_OTHER.test(s);
+/** Whether `s` may contain a nonspacing mark for HF (false means certainly none). */
+export const mayHaveNonspacingMark = (s: string): boolean => MAY_MN.test(s);
+
 const OTHER = /^[\p{Cc}\p{Cf}\p{Co}]$/u;
 const MARK = /^\p{M}$/u;
 const MN = /^\p{Mn}$/u;
+const MAY_OTHER = new RegExp(`[\\p{Cc}\\p{Cf}\\p{Co}\\ufffd${classOf(BERT_OTHER_FLIP)}]`, 'u');
+const MAY_MN = new RegExp(`[\\p{Mn}${classOf(MN_FLIP)}]`, 'u');
 const PUNCT = /^[!-/:-@[-`{-~\p{P}]$/u;
 
 /** BERT clean_text's "control" test (Rust `is_other` as HF builds it), for chars other than \t \n \r. */

@@ -321,10 +321,11 @@ function translateEscape(
       return '\\x';
     }
     default: {
-      if (/[0-9a-zA-Z]/.test(n)) {
-        if (ci && /[a-zA-Z]/.test(n) && !'tnrfvu0123456789'.includes(n)) return '\\' + n;
-        return '\\' + n;
-      }
+      if (n === 'e') return '\\x1b';
+      if (n === 'a') return '\\x07';
+      if (n === 'R' && !inClass) return '(?:\\r\\n|(?!\\r\\n)[\\n\\v\\f\\r\\x85\\u2028\\u2029])';
+      if ('KXGyYNOR'.includes(n)) fail(where, whole, `\\${n}`);
+      if (/[0-9a-zA-Z]/.test(n)) return '\\' + n;
       // Identity escape of a punctuation char: keep it escaped only when `u` mode allows it.
       if (SYNTAX.has(n) || (inClass && n === '-')) return '\\' + n;
       const cp = String.fromCodePoint(p.codePointAt(i)!);

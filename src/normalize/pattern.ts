@@ -51,10 +51,8 @@ export class RegexPattern implements Pattern {
       out.push([s, e, true]);
       prev = e;
       lastMatchEnd = e;
+      // After an empty match the next search starts at the same place; the rule above moves it on.
       searchFrom = e;
-      if (s === e) {
-        // The next search starts here too; the empty-match rule above moves it on.
-      }
     }
     if (prev !== text.length) out.push([prev, text.length, false]);
     return out;

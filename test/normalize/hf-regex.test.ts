@@ -43,6 +43,8 @@ const PATTERNS = [
   'x{2,}|y{,2}|{',
   '[^\\p{L}\\p{N}\\s]+',
   '\\p{^L}+',
+  '\\R|\\e|\\a',
+  '\\R\\n',
 ];
 
 const TABLE = [
@@ -72,7 +74,7 @@ describe('Oniguruma regex translation equals HF', () => {
 });
 
 test('unsupported constructs are rejected with the JSON path', () => {
-  for (const p of ['(?i:straße)', '[[:alpha:]]', '[a&&b]', '(?m:a)', '[\\S]', 'a(', '(?<x>a)\\1++']) {
+  for (const p of ['a\\Kb', '(?i:straße)', '[[:alpha:]]', '[a&&b]', '(?m:a)', '[\\S]', 'a(', '(?<x>a)\\1++']) {
     assert.throws(
       () => translateOnigRegex(p, 'pre_tokenizer.pattern.Regex'),
       (e: unknown) => e instanceof TokenlabError && e.message.startsWith('pre_tokenizer.pattern.Regex: '),

@@ -110,6 +110,18 @@ chars.forEach((c, i) => {
   if ((pkept[i] === '') !== jsPunct.test(c)) punctDiff.push(cps[i]!);
 });
 
+// 7b. Numeric (Digits pre-tokenizer, Rust `char::is_numeric`): a numeric char is its own piece.
+// Only checked (0 differences with tokenizers 0.23.2, so no table is emitted; the count is printed).
+const td = hfTokenizer(null, { type: 'Digits', individual_digits: true });
+const dpieces = td.getPreTokenizer().preTokenizeString(joined) as [string, [number, number]][];
+const numericHf = new Set<number>();
+for (const [piece] of dpieces) if ([...piece].length === 1 && piece !== SEP) numericHf.add(piece.codePointAt(0)!);
+const jsNumeric = re('\\p{N}');
+const numericDiff: number[] = [];
+chars.forEach((c, i) => {
+  if (numericHf.has(cps[i]!) !== jsNumeric.test(c)) numericDiff.push(cps[i]!);
+});
+
 const fmt = (r: [number, number][]) => JSON.stringify(r.map(([a, b]) => (a === b ? a : [a, b])));
 const ascii = (j: string) => j.replace(/[^\x20-\x7e]/gu, (c) => Array.from({ length: c.length }, (_, k) => '\\u' + c.charCodeAt(k).toString(16).padStart(4, '0')).join(''));
 const fmtMap = (m: [number, string][]) => ascii(JSON.stringify(Object.fromEntries(m.map(([cp, s]) => [cp, s]))));
@@ -138,7 +150,7 @@ export const NFKD_OVERRIDE: Record<number, string> = ${fmtMap(nfkdOverride)};
 `;
 
 writeFileSync(new URL('../../../src/normalize/generated/hf-unicode-gaps.ts', import.meta.url), body);
-console.log({ otherDiff: otherDiff.length, markDiff: markDiff.length, mnDiff: mnDiff.length, starterInHf: starterInHf.length, onigUnassigned: onigUnassigned.length, punctDiff: punctDiff.length, nfd: nfdOverride.length, nfkd: nfkdOverride.length });
+console.log({ otherDiff: otherDiff.length, markDiff: markDiff.length, mnDiff: mnDiff.length, starterInHf: starterInHf.length, onigUnassigned: onigUnassigned.length, punctDiff: punctDiff.length, numericDiff: numericDiff.length, nfd: nfdOverride.length, nfkd: nfkdOverride.length });
 
 // 8. Scripts (UnicodeScripts pre-tokenizer): chars whose HF script differs from the engine's.
 {
