@@ -3,7 +3,7 @@
  * on the same files, each in its own process; prints wall time, peak RSS and whether the merges are
  * identical. Never part of the test suite (heavy).
  *
- *   node --import tsx bench/train/bench-train.ts [--input <files/dirs, comma-separated>] [--langs N] [--threads N] [--repeat N]
+ *   node --import tsx bench/train/bench-train.ts [--input <files/dirs, comma-separated>] [--langs N] [--threads N] [--repeat N] [--preset gpt2|llama3]
  *
  * Default input: the first N (default 40) FLORES-200 devtest files from ../shared/data; when absent,
  * a generated corpus (test/train/synthetic-corpus.ts, about 8 MB).
@@ -31,11 +31,12 @@ function defaultInput(): string {
 const input = args.get('input') ?? defaultInput();
 const threads = args.get('threads') ?? 'auto';
 const repeat = Number(args.get('repeat') ?? '1');
+const preset = args.get('preset') ?? 'gpt2';
 const script = join(root, 'bench', 'train', 'run-trainer.ts');
 const rows: Record<string, unknown>[] = [];
 for (let r = 0; r < repeat; r++) {
   for (const impl of ['hf', 'tokenlab']) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', script, '--impl', impl, '--input', input, '--threads', threads], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script, '--impl', impl, '--input', input, '--threads', threads, '--preset', preset], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const row = JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
     rows.push(row);
     console.log(JSON.stringify(row));

@@ -23,7 +23,8 @@ const inputs = (args.get('input') ?? '').split(',');
 const threadsArg = args.get('threads') ?? 'auto';
 const threads = threadsArg === 'auto' ? undefined : Number(threadsArg);
 const files = listCorpusFiles({ inputs }).map((f) => f.path);
-const pre = byteLevelPreTokenizerJSON('gpt2');
+const preset = (args.get('preset') ?? 'gpt2') as 'gpt2' | 'llama3';
+const pre = byteLevelPreTokenizerJSON(preset);
 const sha = (m: unknown): string => createHash('sha256').update(JSON.stringify(m)).digest('hex').slice(0, 16);
 
 const t0 = performance.now();
@@ -49,6 +50,6 @@ if (impl === 'hf') {
 }
 const ms = performance.now() - t0;
 process.stdout.write(JSON.stringify({
-  impl, threads: impl === 'hf' ? 'rayon (all cores)' : threadsArg, ms: Math.round(ms), countMs: Math.round(countMs), trainMs: impl === 'hf' ? null : Math.round(ms - countMs),
+  impl, preset, threads: impl === 'hf' ? 'rayon (all cores)' : threadsArg, ms: Math.round(ms), countMs: Math.round(countMs), trainMs: impl === 'hf' ? null : Math.round(ms - countMs),
   maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), merges: merges.length, mergesSha: sha(merges), stats,
 }) + '\n');

@@ -46,6 +46,7 @@ function barSink(): ProgressSink {
     hideCursor: true,
     etaBuffer: 50,
     fps: 5,
+    noTTYOutput: !process.stderr.isTTY, // asked for explicitly: print periodic lines even to a file
   }, cliProgress.Presets.shades_classic);
   let phase = '';
   const start = (name: string, total: number, unit: string): void => {
@@ -66,7 +67,7 @@ function barSink(): ProgressSink {
     event(e) {
       if (phase !== '') bar.stop();
       phase = '';
-      if (e['event'] === 'done') process.stderr.write(`wrote ${String(e['output'])}: ${String(e['vocabSize'])} tokens, ${String(e['merges'])} merges in ${String(e['seconds'])} s\n`);
+      if (e['event'] === 'done') process.stderr.write(`wrote ${String(e['output'])}: ${String(e['vocabSize'])} tokens in ${String(e['seconds'])} s\n`);
     },
     stop() {
       if (phase !== '') bar.stop();

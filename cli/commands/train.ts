@@ -11,11 +11,16 @@ import type { CountsInput } from '../../src/train/counting/gather-counts.js';
 import type { ByteLevelPreset } from '../../src/train/bpe/bpe-tokenizer-json.js';
 import { trainByteLevelBpe, type TrainedTokenizer } from '../../src/train/bpe/train-byte-level-bpe.js';
 import { trainSuperBpe } from '../../src/train/superbpe/train-superbpe.js';
+import { trainCharBpe } from '../../src/train/char-bpe/train-char-bpe.js';
+import { trainWordPiece } from '../../src/train/wordpiece/train-wordpiece.js';
+import { trainUnigramTokenizer } from '../../src/train/unigram/train-unigram.js';
 import { writeFileAtomic } from '../io.js';
 import { progressSink, type ProgressMode } from './train-progress.js';
 
 const ALGORITHMS = ['bpe', 'superbpe', 'unigram', 'wordpiece', 'char-bpe'] as const;
-const IMPLEMENTED = new Set(['bpe', 'superbpe']);
+const IMPLEMENTED = new Set<string>(ALGORITHMS);
+/** Words longer than this (UTF-16 units) get a warning: they make BPE training slow and memory-hungry (HF issues #1313, #1546). */
+const LONG_WORD = 100_000;
 
 interface TrainFlags {
   algorithm: (typeof ALGORITHMS)[number];
@@ -26,7 +31,7 @@ interface TrainFlags {
   jsonField: string;
   unit: CorpusUnit;
   preTokenizer: ByteLevelPreset;
-  normalizer: 'none' | 'nfc' | 'nfkc';
+  normalizer?: 'none' | 'nfc' | 'nfkc';
   specialToken?: string[];
   minFrequency: string;
   maxTokenLength?: string;
@@ -39,6 +44,8 @@ interface TrainFlags {
   resume?: string;
   transition?: string;
   maxWordsPerToken: string;
+  pad2?: boolean;
+  cased?: boolean;
   forbiddenSubstring?: string[];
   progress?: ProgressMode;
 }
@@ -71,6 +78,11 @@ function mergesOf(path: string): [string, string][] {
   });
 }
 
+function summarize(r: TrainedTokenizer): { tokenizer: Record<string, unknown>; words: TrainedTokenizer['words']; summary: Record<string, unknown> } {
+  const m = r.model;
+  return { tokenizer: r.tokenizer, words: r.words, summary: { vocabSize: m.tokens.length, merges: m.merges.length, stop: m.stop, skippedMerges: m.skippedMerges.length } };
+}
+
 export function trainCommand(): Command {
   return new Command('train')
     .description('train a tokenizer from text/JSONL files (optionally .gz) and write tokenizer.json')
@@ -82,10 +94,12 @@ export function trainCommand(): Command {
     .option('--json-field <path>', 'JSONL field with the text (dotted path)', 'text')
     .addOption(new Option('--unit <u>', 'training unit: a line (with its newline) or a whole document').choices(['line', 'document']).default('line'))
     .addOption(new Option('--pre-tokenizer <p>', 'byte-level pre-tokenizer (bpe)').choices(['gpt2', 'llama3']).default('gpt2'))
-    .addOption(new Option('--normalizer <n>', 'normalizer applied before pre-tokenization').choices(['none', 'nfc', 'nfkc']).default('none'))
-    .option('--special-token <tokens...>', 'special tokens (ids 0..k-1, cut out of the training text)')
+    .addOption(new Option('--normalizer <n>', 'normalizer applied before pre-tokenization (default: nfkc for char-bpe, else none)').choices(['none', 'nfc', 'nfkc']))
+    .option('--special-token <tokens...>', 'special tokens (ids 0..k-1, cut out of the training text; wordpiece default: BERT\'s)')
     .option('--min-frequency <n>', 'stop when the best pair occurs fewer times', '0')
-    .option('--max-token-length <n>', 'longest token in bytes')
+    .option('--max-token-length <n>', 'longest token in bytes (char-bpe default 3)')
+    .option('--cased', 'wordpiece: keep case and accents (default: uncased BERT normalization)')
+    .option('--pad2', 'char-bpe: pad the vocabulary to a power of two with whitespace-run added tokens')
     .option('--limit-alphabet <n>', 'keep at most this many initial chars (besides the byte alphabet)')
     .option('--no-byte-alphabet', 'do not add all 256 byte-level chars to the alphabet')
     .option('--hf-compat', "reproduce HF's trainer merge for merge (its max_token_length and unknown-char quirks)")
@@ -118,28 +132,39 @@ export function trainCommand(): Command {
         threads: int('threads', flags.threads, 0),
         saveCounts: flags.saveCounts,
       };
-      const normalizer = flags.normalizer === 'none' ? null : { type: flags.normalizer.toUpperCase() };
+      // KL3M's char tokenizers normalize with NFKC; the other algorithms default to none.
+      const normName = flags.normalizer ?? (flags.algorithm === 'char-bpe' ? 'nfkc' : 'none');
+      const normalizer = normName === 'none' ? null : { type: normName.toUpperCase() };
       const mode: ProgressMode = flags.progress ?? (process.stderr.isTTY ? 'bar' : 'none');
       const sink = progressSink(mode);
       const ctl = new AbortController();
       const onSigint = (): void => ctl.abort();
       process.once('SIGINT', onSigint);
       const started = performance.now();
-      let result: TrainedTokenizer;
+      let result: { tokenizer: Record<string, unknown>; words: TrainedTokenizer['words']; summary: Record<string, unknown> };
       try {
         const control = { signal: ctl.signal, onProgress: sink.update };
         if (flags.algorithm === 'superbpe') {
           if (flags.transition === undefined) throw new TokenlabError('--algorithm superbpe needs --transition <vocabulary size where stage 2 starts>');
           if (initialMerges !== undefined || input.countFiles !== undefined) throw new TokenlabError('--resume and --counts do not apply to superbpe (it counts the corpus twice)');
-          result = await trainSuperBpe({
+          result = summarize(await trainSuperBpe({
             input,
             options,
             transitionVocabSize: int('transition', flags.transition, 1)!,
             filters: { maxWordsPerToken: int('max-words-per-token', flags.maxWordsPerToken, 1), forbiddenSubstrings: flags.forbiddenSubstring },
             normalizer,
-          }, control);
+          }, control));
+        } else if (flags.algorithm === 'unigram') {
+          if (initialMerges !== undefined) throw new TokenlabError('--resume does not apply to unigram');
+          const u = await trainUnigramTokenizer({ input, options: { vocabSize, specialTokens: flags.specialToken, maxPieceLength: options.maxTokenLength }, normalizer: flags.normalizer === undefined ? undefined : normalizer }, control);
+          result = { tokenizer: u.tokenizer, words: u.words, summary: { vocabSize: u.model.vocab.length, emRounds: u.model.stats.rounds } };
+        } else if (flags.algorithm === 'wordpiece') {
+          if (initialMerges !== undefined) throw new TokenlabError('--resume does not apply to wordpiece (it keeps no merges)');
+          result = summarize(await trainWordPiece({ input, options: { ...options, specialTokens: flags.specialToken }, cased: flags.cased === true }, control));
+        } else if (flags.algorithm === 'char-bpe') {
+          result = summarize(await trainCharBpe({ input, preTokenizer: flags.preTokenizer, normalizer, options: { ...options, initialMerges }, maxChars: options.maxTokenLength ?? 3, padToPowerOfTwo: flags.pad2 === true }, control));
         } else {
-          result = await trainByteLevelBpe({ input, preTokenizer: flags.preTokenizer, normalizer, options: { ...options, initialMerges }, byteAlphabet: flags.byteAlphabet }, control);
+          result = summarize(await trainByteLevelBpe({ input, preTokenizer: flags.preTokenizer, normalizer, options: { ...options, initialMerges }, byteAlphabet: flags.byteAlphabet }, control));
         }
       } catch (e) {
         sink.stop();
@@ -152,15 +177,17 @@ export function trainCommand(): Command {
       } finally {
         process.removeListener('SIGINT', onSigint);
       }
+      const longest = result.words.longest ?? 0;
+      if (longest > LONG_WORD) {
+        process.stderr.write(`tokenlab: warning: the pre-tokenizer produced words up to ${longest} chars long; training time and memory grow with word length (split text more, use --unit line, or sample the corpus)\n`);
+      }
       writeFileAtomic(flags.output, JSON.stringify(result.tokenizer, null, 2) + '\n');
       sink.event({
         event: 'done',
         output: flags.output,
-        vocabSize: result.model.tokens.length,
-        merges: result.model.merges.length,
-        stop: result.model.stop,
-        skippedMerges: result.model.skippedMerges.length,
+        ...result.summary,
         distinctWords: result.words.distinct,
+        longestWord: result.words.longest,
         words: result.words.total,
         seconds: ((performance.now() - started) / 1000).toFixed(2),
       });

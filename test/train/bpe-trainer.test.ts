@@ -153,3 +153,14 @@ test('trainBpeAsync gives the same result as trainBpe and stops when aborted', a
   ctl.abort();
   await assert.rejects(trainBpeAsync(words, { vocabSize: 400 }, { signal: ctl.signal }, 0), /interrupted/);
 });
+
+test('bpeTrainer is a Trainer<BpeModelData>: train + modelJSON (vocab ids, merges as pairs)', async () => {
+  const { bpeTrainer } = await import('../../src/train/bpe/bpe-trainer-component.js');
+  const t = bpeTrainer({ vocabSize: 30000, minFrequency: 2 });
+  assert.equal(t.algorithm, 'bpe');
+  const json = t.modelJSON(t.train(HF_VECTOR));
+  assert.equal(json['type'], 'BPE');
+  assert.deepEqual(json['merges'], [['r', 'e'], ['a', 're'], ['i', 's']]);
+  assert.equal((json['vocab'] as Record<string, number>)['is'], 24);
+  assert.throws(() => bpeTrainer({ vocabSize: -1 }), /vocabSize/);
+});

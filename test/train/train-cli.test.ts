@@ -69,14 +69,15 @@ test('--save-counts then --counts gives the same tokenizer; --resume continues a
   assert.match(other, /counts\.tsv: these word counts were made with another normalizer\/pre-tokenizer/);
 });
 
-test('errors: unimplemented algorithm, bad numbers, missing input (exit code 1 from the real binary)', async () => {
+test('errors: unreadable counts (exit code 1 from the real binary), bad numbers, missing input', async () => {
   const out = join(dir, 'never.json');
-  const r = run(['--algorithm', 'unigram', '--input', corpus, '--vocab-size', '100', '--output', out]);
+  const r = run(['--algorithm', 'bpe', '--input', corpus, '--vocab-size', '100', '--output', out, '--counts', join(dir, 'missing.tsv')]);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /^tokenlab: --algorithm unigram is not implemented yet/);
+  assert.match(r.stderr, /^tokenlab: .*missing\.tsv: cannot read word counts/);
   assert.match(await runHere(['--input', corpus, '--vocab-size', 'ten', '--output', out]), /--vocab-size must be an integer >= 1/);
   assert.match(await runHere(['--vocab-size', '100', '--output', out]), /no training input/);
   assert.match(await runHere(['--algorithm', 'superbpe', '--input', corpus, '--vocab-size', '100', '--output', out]), /needs --transition/);
+  assert.match(await runHere(['--algorithm', 'unigram', '--input', corpus, '--vocab-size', '10', '--output', out]), /vocabSize 10 is too small/);
   assert.match(await runHere(['--input', corpus, '--vocab-size', '100', '--output', out, '--resume', corpus]), /corpus\.txt: cannot read tokenizer to resume from/);
   assert.ok(!existsSync(out));
 });
@@ -100,4 +101,25 @@ test('Ctrl-C (SIGINT) stops training with exit code 130 and writes nothing', asy
   assert.match(stderr, /interrupted; nothing was written/);
   assert.ok(!existsSync(out));
   assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('interrupted')), []);
+});
+
+test('every --algorithm writes a tokenizer.json the native HF binding loads and encodes with', async () => {
+  const small = join(dir, 'small.txt');
+  writeFileSync(small, syntheticCorpus(22, 400));
+  const cases: [string, string[]][] = [
+    ['bpe', ['--pre-tokenizer', 'llama3']],
+    ['superbpe', ['--transition', '400']],
+    ['char-bpe', ['--max-token-length', '2', '--pad2']],
+    ['wordpiece', ['--cased']],
+    ['unigram', []],
+  ];
+  for (const [algorithm, extra] of cases) {
+    const out = join(dir, `${algorithm}.json`);
+    assert.equal(await runHere(['--algorithm', algorithm, '--input', small, '--vocab-size', '600', '--output', out, '--threads', '0', ...extra]), '', algorithm);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { model: { type: string } };
+    const hf = native.Tokenizer.fromFile(out);
+    const ids = (await hf.encode('Hello world, 12345 tokens.')).getIds();
+    assert.ok(ids.length > 0, algorithm);
+    assert.match(json.model.type, algorithm === 'wordpiece' ? /^WordPiece$/ : algorithm === 'unigram' ? /^Unigram$/ : /^BPE$/);
+  }
 });

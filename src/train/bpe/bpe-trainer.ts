@@ -117,7 +117,7 @@ class BpeRun {
     this.control.onProgress?.({ phase: 'prepare', words: this.w.words, symbols: this.w.sym.length, pairs: initialPairs });
     yield;
     const tMerge = performance.now();
-    const skipped = this.replay(this.o.initialMerges ?? []);
+    const skipped = yield* this.replay(this.o.initialMerges ?? []);
     const stop = yield* this.mergeLoop();
     const stats = { words: this.w.words, symbols: this.w.sym.length, initialPairs, setupMs: Math.round(this.setupMs), pairsMs: Math.round(pairsMs), mergeMs: Math.round(performance.now() - tMerge) };
     return {
@@ -258,10 +258,15 @@ class BpeRun {
     return n;
   }
 
-  /** Replays merges in order regardless of counts (resume, SuperBPE stage 2). */
-  private replay(list: [string, string][]): [string, string][] {
+  /** Replays merges in order regardless of counts (resume, SuperBPE stage 2); yields every 64. */
+  private *replay(list: [string, string][]): Generator<void, [string, string][]> {
     const skipped: [string, string][] = [];
+    let k = 0;
     for (const [l, r] of list) {
+      if (++k % 64 === 0) {
+        if (this.control.signal?.aborted) throw new TokenlabError('training was interrupted');
+        yield;
+      }
       const a = this.v.ids.get(l);
       const b = this.v.ids.get(r);
       if (a === undefined || b === undefined) {

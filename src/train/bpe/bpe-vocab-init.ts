@@ -2,12 +2,12 @@
  * BPE training set-up (spec §1.1 steps 3–5): special tokens first, then the alphabet in code-point
  * order, then every word as a linked list of symbols in flat typed arrays.
  *
- * Symbol arrays (index = position, over all words concatenated; words in sorted order):
+ * Symbol arrays (index = position, over all words concatenated, in the counts' order):
  *   sym[p]    token id at p, or -1 once merged away;
  *   nxt/prv   next/previous live position in the same word, -1 at a word edge;
  *   wordOf[p] index of p's word into `wordCount`.
  * Deterministic where HF is not: limit_alphabet ties drop the higher code point first; prefixed or
- * suffixed char variants get ids in order of first appearance over the sorted words (HF: hash order).
+ * suffixed char variants get ids in UTF-16 string order (HF: hash-map order).
  * Chars outside the alphabet: hfCompat drops them (neighbours become adjacent, as HF); otherwise the
  * word is cut there, so no token spans an unknown char.
  */
@@ -67,31 +67,56 @@ export function initialVocab(counts: WordCounts, o: BpeTrainerOptions): BpeVocab
   return v;
 }
 
-/** Words as symbol lists; adds prefixed/suffixed char variants to the vocab as needed. */
+/**
+ * Words as symbol lists, in the counts' iteration order (the merges do not depend on word order:
+ * only the order of symbols inside a word matters). Prefixed/suffixed char variants are added to the
+ * vocab first, in UTF-16 string order, so their ids do not depend on word order either.
+ */
 export function buildWords(counts: WordCounts, v: BpeVocab, o: BpeTrainerOptions): BpeWords {
-  const entries = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   let total = 0;
-  for (const [w] of entries) total += w.length; // >= number of code points
+  for (const w of counts.entries()) total += w[0].length; // >= number of code points
   const sym = new Int32Array(total);
   const nxt = new Int32Array(total).fill(-1);
   const prv = new Int32Array(total).fill(-1);
   const wordOf = new Int32Array(total);
-  const wordCount = new Float64Array(entries.length);
+  const wordCount = new Float64Array(counts.size);
   const prefix = o.continuingSubwordPrefix;
   const suffix = o.endOfWordSuffix;
-  let n = 0;
-  // Plain char ids by code point (-2: not looked up yet, -1: not in the alphabet).
-  const plain = new Map<number, number>();
+  const affixes = prefix !== undefined || suffix !== undefined;
+  // Plain char ids: a table for the BMP (-2: not looked up yet, -1: not in the alphabet), a Map above.
+  const bmp = new Int32Array(0x10000).fill(-2);
+  const astral = new Map<number, number>();
   const plainId = (cp: number): number => {
-    let id = plain.get(cp);
-    if (id === undefined) {
-      id = v.ids.get(String.fromCodePoint(cp)) ?? -1;
-      plain.set(cp, id);
+    if (cp < 0x10000) {
+      let id = bmp[cp]!;
+      if (id === -2) bmp[cp] = id = v.ids.get(String.fromCharCode(cp)) ?? -1;
+      return id;
     }
+    let id = astral.get(cp);
+    if (id === undefined) astral.set(cp, (id = v.ids.get(String.fromCodePoint(cp)) ?? -1));
     return id;
   };
-  const affixes = prefix !== undefined || suffix !== undefined;
-  entries.forEach(([w, c], wi) => {
+  const variant = (cp: number, first: boolean, last: boolean): string => {
+    let s = String.fromCodePoint(cp);
+    if (!first && prefix !== undefined) s = prefix + s;
+    if (last && suffix !== undefined) s = s + suffix;
+    return s;
+  };
+  if (affixes) {
+    const needed = new Set<string>();
+    for (const [w] of counts.entries()) {
+      for (let i = 0; i < w.length; i++) {
+        const cp = w.codePointAt(i)!;
+        const first = i === 0;
+        if (cp >= 0x10000) i++;
+        if (plainId(cp) >= 0) needed.add(variant(cp, first, i === w.length - 1));
+      }
+    }
+    for (const s of [...needed].sort()) addToken(v, s, 1);
+  }
+  let n = 0;
+  let wi = 0;
+  for (const [w, c] of counts.entries()) {
     wordCount[wi] = c;
     let last = -1;
     for (let i = 0; i < w.length; i++) {
@@ -103,12 +128,7 @@ export function buildWords(counts: WordCounts, v: BpeVocab, o: BpeTrainerOptions
         if (!o.hfCompat) last = -1; // cut the word: no pair spans an unknown char
         continue;
       }
-      if (affixes) {
-        let s = String.fromCodePoint(cp);
-        if (!first && prefix !== undefined) s = prefix + s;
-        if (i === w.length - 1 && suffix !== undefined) s = s + suffix;
-        id = addToken(v, s, 1);
-      }
+      if (affixes) id = v.ids.get(variant(cp, first, i === w.length - 1))!;
       sym[n] = id;
       wordOf[n] = wi;
       if (last >= 0) {
@@ -118,6 +138,7 @@ export function buildWords(counts: WordCounts, v: BpeVocab, o: BpeTrainerOptions
       last = n;
       n++;
     }
-  });
-  return { sym: sym.subarray(0, n), nxt: nxt.subarray(0, n), prv: prv.subarray(0, n), wordOf: wordOf.subarray(0, n), wordCount, words: entries.length };
+    wi++;
+  }
+  return { sym: sym.subarray(0, n), nxt: nxt.subarray(0, n), prv: prv.subarray(0, n), wordOf: wordOf.subarray(0, n), wordCount, words: counts.size };
 }

@@ -6,6 +6,7 @@
  */
 import { gatherWordCounts, type CountsInput } from '../counting/gather-counts.js';
 import type { SplitterConfig } from '../counting/word-splitter.js';
+import type { WordCounts } from '../counting/word-counts.js';
 import type { TrainControl } from '../trainer.js';
 import type { BpeTrainerOptions } from './bpe-options.js';
 import { bpeTokenizerJSON, byteLevelAlphabet, byteLevelPreTokenizerJSON, type ByteLevelPreset } from './bpe-tokenizer-json.js';
@@ -24,8 +25,8 @@ export interface ByteLevelBpeJob {
 export interface TrainedTokenizer {
   tokenizer: Record<string, unknown>;
   model: BpeModelData;
-  /** Distinct words and word occurrences trained on. */
-  words: { distinct: number; total: number };
+  /** Distinct words and word occurrences trained on; the longest word in UTF-16 units. */
+  words: { distinct: number; total: number; longest?: number };
 }
 
 export function splitterFor(job: Pick<ByteLevelBpeJob, 'preTokenizer' | 'normalizer' | 'options'>): SplitterConfig {
@@ -39,5 +40,12 @@ export async function trainByteLevelBpe(job: ByteLevelBpeJob, control: TrainCont
   const alphabet = job.byteAlphabet === false ? [] : byteLevelAlphabet();
   const model = await trainBpeAsync(counts, { ...job.options, initialAlphabet: [...alphabet, ...(job.options.initialAlphabet ?? [])] }, control);
   const tokenizer = bpeTokenizerJSON(model, { normalizer: splitter.normalizer, preTokenizer: splitter.preTokenizer });
-  return { tokenizer, model, words: { distinct: counts.size, total: counts.total } };
+  return { tokenizer, model, words: wordStats(counts) };
+}
+
+/** Sizes of the counted words (the CLI warns when words are very long: spec §10). */
+export function wordStats(counts: WordCounts): TrainedTokenizer['words'] {
+  let longest = 0;
+  for (const [w] of counts.entries()) if (w.length > longest) longest = w.length;
+  return { distinct: counts.size, total: counts.total, longest };
 }

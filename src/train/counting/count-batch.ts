@@ -17,10 +17,5 @@ export interface CountTaskResult {
 export function countBatch(splitter: WordSplitter, task: CountTask): CountTaskResult {
   const raw = new Map<string, number>();
   for (const u of task.units) splitter.addUnit(u, raw);
-  const done = splitter.finish(raw);
-  const words = [...done.keys()];
-  const counts = new Float64Array(words.length);
-  let i = 0;
-  for (const c of done.values()) counts[i++] = c;
-  return { words, counts };
+  return splitter.finish(raw);
 }

@@ -34,10 +34,13 @@ export interface SplitterConfig {
 
 /** Counts the words of units into a Map (raw word -> count). */
 export interface WordSplitter {
-  /** Adds the words of `unit` to `into`. Words are final (e.g. byte-level mapped) when `flush` returns. */
+  /** Adds the words of `unit` to `into` (raw keys: call `finish` for the final words). */
   addUnit(unit: string, into: Map<string, number>): void;
-  /** Maps the keys counted by `addUnit` to final words (a no-op for the generic path). */
-  finish(raw: Map<string, number>): Map<string, number>;
+  /**
+   * The final words and their counts, as parallel arrays: the keys counted by `addUnit` mapped to
+   * final words (byte-level chars on the fast path; the mapping is injective, so no two keys merge).
+   */
+  finish(raw: Map<string, number>): { words: string[]; counts: Float64Array };
   readonly fast: boolean;
 }
 
@@ -92,8 +95,8 @@ class GenericSplitter implements WordSplitter {
     }
   }
 
-  finish(raw: Map<string, number>): Map<string, number> {
-    return raw;
+  finish(raw: Map<string, number>): { words: string[]; counts: Float64Array } {
+    return { words: [...raw.keys()], counts: Float64Array.from(raw.values()) };
   }
 }
 
@@ -130,19 +133,25 @@ class FastSplitter implements WordSplitter {
     for (const seg of this.cut(unit)) if (seg.length > 0) this.chain(normalized(this.normalizer, seg));
   }
 
-  finish(raw: Map<string, number>): Map<string, number> {
-    if (!this.byteLevel) return raw;
-    const out = new Map<string, number>();
+  finish(raw: Map<string, number>): { words: string[]; counts: Float64Array } {
+    const words = new Array<string>(raw.size);
+    const counts = new Float64Array(raw.size);
+    let i = 0;
     for (const [w, c] of raw) {
-      let m = this.cache.get(w);
-      if (m === undefined) {
-        m = toByteLevel(w);
-        if (this.cache.size > 1 << 20) this.cache.clear();
-        this.cache.set(w, m);
+      let m = w;
+      if (this.byteLevel) {
+        const hit = this.cache.get(w);
+        if (hit !== undefined) m = hit;
+        else {
+          m = toByteLevel(w);
+          if (this.cache.size > 1 << 20) this.cache.clear();
+          this.cache.set(w, m);
+        }
       }
-      out.set(m, (out.get(m) ?? 0) + c);
+      words[i] = m;
+      counts[i++] = c;
     }
-    return out;
+    return { words, counts };
   }
 }
 

@@ -15,7 +15,7 @@ import type { TrainControl } from '../trainer.js';
 import type { BpeTrainerOptions } from '../bpe/bpe-options.js';
 import { bpeTokenizerJSON, byteLevelAlphabet } from '../bpe/bpe-tokenizer-json.js';
 import { trainBpeAsync } from '../bpe/bpe-trainer.js';
-import type { TrainedTokenizer } from '../bpe/train-byte-level-bpe.js';
+import { wordStats, type TrainedTokenizer } from '../bpe/train-byte-level-bpe.js';
 import { superBpePreTokenizerJSON } from './superbpe-pretokenizers.js';
 import { superwordVeto, type SuperwordFilters } from './superword-veto.js';
 
@@ -51,5 +51,5 @@ export async function trainSuperBpe(job: SuperBpeJob, control: TrainControl = {}
   }, control);
   const s2 = splitter(2);
   const tokenizer = bpeTokenizerJSON(model, { normalizer: s2.normalizer, preTokenizer: s2.preTokenizer });
-  return { tokenizer, model, words: { distinct: counts2.size, total: counts2.total }, stage1Merges: stage1.merges.length };
+  return { tokenizer, model, words: wordStats(counts2), stage1Merges: stage1.merges.length };
 }
