@@ -1,10 +1,11 @@
 /**
  * Replace decoder: replaces every match of a pattern in each token (HF `Replace`). The pattern is
- * `{"String": s}` (literal) or `{"Regex": r}`; regexes are compiled as JS Unicode regexes and a
- * pattern JS cannot compile is rejected with its JSON path.
+ * `{"String": s}` (literal) or `{"Regex": r}`; regexes are Oniguruma syntax, translated to JS by
+ * src/normalize/onig-regex.ts (a pattern that cannot be translated is rejected with its JSON path).
  */
 import type { Decoder } from '../core/stages.js';
 import { asObject, asString, fail, reqField, sub, type JsonObject } from '../formats/hf-json/json-read.js';
+import { translateOnigRegex } from '../normalize/onig-regex.js';
 
 export type ReplacePattern = { String: string } | { Regex: string };
 
@@ -14,11 +15,9 @@ export class ReplaceDecoder implements Decoder {
 
   constructor(readonly pattern: ReplacePattern, readonly content: string, path = 'decoder') {
     if ('Regex' in pattern) {
-      try {
-        this.regex = new RegExp(pattern.Regex, 'gu');
-      } catch (e) {
-        fail(sub(sub(path, 'pattern'), 'Regex'), `cannot compile regex: ${(e as Error).message}`);
-      }
+      // Same Oniguruma -> JS translation as the Replace normalizer and Split pre-tokenizer.
+      const { source, flags } = translateOnigRegex(pattern.Regex, sub(sub(path, 'pattern'), 'Regex'));
+      this.regex = new RegExp(source, flags.includes('g') ? flags : flags + 'g');
     } else this.regex = null;
   }
 

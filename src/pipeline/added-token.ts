@@ -4,7 +4,7 @@
  * matched against the normalized text, the others against the raw input; `single_word` only
  * matches between non-word characters; `lstrip`/`rstrip` swallow adjacent whitespace.
  */
-import { asBool, asObject, asString, asUint, optField, reqField, type JsonObject } from '../formats/hf-json/json-read.js';
+import { asBool, asObject, asString, asUint, reqField, type JsonObject } from '../formats/hf-json/json-read.js';
 
 export interface AddedToken {
   content: string;
@@ -25,19 +25,21 @@ export function sameAddedToken(a: AddedToken, b: AddedToken): boolean {
     && a.normalized === b.normalized && a.special === b.special;
 }
 
-/** One entry of `added_tokens` (the id in the file is advisory: HF re-derives ids on load). */
+/**
+ * One entry of `added_tokens`. Every field is required, as in HF (which rejects e.g. a missing
+ * `single_word`); the id in the file is advisory: HF re-derives ids on load.
+ */
 export function addedTokenFromJSON(v: unknown, path: string): { id: number; token: AddedToken } {
   const o = asObject(v, path);
-  const special = optField(o, 'special', path, asBool, false);
   return {
     id: reqField(o, 'id', path, asUint),
     token: {
       content: reqField(o, 'content', path, asString),
-      singleWord: optField(o, 'single_word', path, asBool, false),
-      lstrip: optField(o, 'lstrip', path, asBool, false),
-      rstrip: optField(o, 'rstrip', path, asBool, false),
-      normalized: optField(o, 'normalized', path, asBool, !special),
-      special,
+      singleWord: reqField(o, 'single_word', path, asBool),
+      lstrip: reqField(o, 'lstrip', path, asBool),
+      rstrip: reqField(o, 'rstrip', path, asBool),
+      normalized: reqField(o, 'normalized', path, asBool),
+      special: reqField(o, 'special', path, asBool),
     },
   };
 }

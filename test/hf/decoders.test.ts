@@ -14,7 +14,7 @@ const POOL = [
   '▁', '▁▁', '▁the', 'the▁', 'a', ' ', '  ', '##ing', '##', 'ing', '</w>', 'end</w>', 'a</w>b', '<pad>', '|', 'x|y',
   '<0xE3>', '<0x81>', '<0x82>', '<0x41>', '<0xFF>', '<0xC3>', '<0xA9>', '<0x0A>', '<0xf0>', '<0x+F>', '<0x4>', '<0x41',
   '.', ',', '?', '!', "'", "n't", "'s", "'m", "'ve", "'re", 'do', 'not', ' do not', ' .', 'é', '😀', '日本',
-  'Ġ', 'Ġhello', 'Ċ', 'ĠĠ', 'Ã©', 'âĢ', 'ľ', 'ðŁ', 'ĺ', 'Ģ', BYTE_TO_CHAR[0xe6]!, BYTE_TO_CHAR[0x97]!, BYTE_TO_CHAR[0xa5]!,
+  '\ufeffx', 'a\u0085b', 'THE', 'tHe', 'Ġ', 'Ġhello', 'Ċ', 'ĠĠ', 'Ã©', 'âĢ', 'ľ', 'ðŁ', 'ĺ', 'Ģ', BYTE_TO_CHAR[0xe6]!, BYTE_TO_CHAR[0x97]!, BYTE_TO_CHAR[0xa5]!,
 ];
 
 const DECODERS: Record<string, unknown>[] = [
@@ -31,6 +31,7 @@ const DECODERS: Record<string, unknown>[] = [
   { type: 'Strip', content: '▁', start: 3, stop: 0 },
   { type: 'Replace', pattern: { String: '▁' }, content: ' ' },
   { type: 'Replace', pattern: { Regex: '\\s+' }, content: '_' },
+  { type: 'Replace', pattern: { Regex: '(?i:the)|▁+' }, content: '<>' },
   { type: 'CTC', pad_token: '<pad>', word_delimiter_token: '|', cleanup: true },
   { type: 'CTC', pad_token: '<pad>', word_delimiter_token: '|', cleanup: false },
   {

@@ -33,12 +33,27 @@ test('the base document loads and encodes', () => {
   assert.deepEqual(Tokenizer.fromJSON(base()).encode('ab a').ids, [2, 0]);
 });
 
+test('a model without "type" is recognized by its fields, as HF does', () => {
+  const kinds: [Record<string, unknown>, string][] = [
+    [{ vocab: { a: 0, b: 1, ab: 2 }, merges: ['a b'] }, 'BPE'],
+    [{ vocab: { a: 0 }, unk_token: 'a', continuing_subword_prefix: '##', max_input_chars_per_word: 9 }, 'WordPiece'],
+    [{ vocab: { a: 0 }, unk_token: 'a', max_input_chars_per_word: 5 }, 'WordLevel'],
+    [{ vocab: [['a', 0]], unk_id: 0 }, 'Unigram'],
+  ];
+  for (const [model, type] of kinds) {
+    const j = base();
+    j.model = model;
+    assert.equal(Tokenizer.fromJSON(j).model.type, type, JSON.stringify(model));
+  }
+});
+
 test('unknown component types name their JSON path', () => {
   rejects((j) => { j.pre_tokenizer.pretokenizers.push({ type: 'Foo' }); }, /^pre_tokenizer\.pretokenizers\[2\]\.type: unknown type "Foo"/);
   rejects((j) => { j.decoder = { type: 'Sequence', decoders: [{ type: 'Fuse' }, { type: 'Bar' }] }; }, /^decoder\.decoders\[1\]\.type: unknown type "Bar"/);
   rejects((j) => { j.post_processor = { type: 'Nope' }; }, /^post_processor\.type: unknown type "Nope"/);
   rejects((j) => { j.model.type = 'Magic'; }, /^model\.type: unknown type "Magic"/);
-  rejects((j) => { delete j.model.type; }, /^model\.type: missing/);
+  rejects((j) => { j.model = { vocab: { a: 0 }, continuing_subword_prefix: '##' }; }, /^model\.type: missing/);
+  rejects((j) => { j.foo = 1; }, /^foo: unknown top-level field/);
 });
 
 test('model fields are validated with their paths', () => {
@@ -62,6 +77,7 @@ test('post-processors, decoders, added tokens, truncation and padding are valida
   rejects((j) => { j.decoder = { type: 'Strip', content: 'ab', start: 1, stop: 0 }; }, /^decoder\.content: expected a single character/);
   rejects((j) => { j.decoder = { type: 'Replace', pattern: { Glob: '*' }, content: '' }; }, /^decoder\.pattern: expected \{"String": …\} or \{"Regex": …\}/);
   rejects((j) => { j.added_tokens = [{ id: 5, content: 7 }]; }, /^added_tokens\[0\]\.content: expected a string/);
+  rejects((j) => { j.added_tokens = [{ id: 5, content: 'x', lstrip: false }]; }, /^added_tokens\[0\]\.single_word: missing required field/);
   rejects((j) => { j.truncation = { max_length: 5, strategy: 'Shortest' }; }, /^truncation\.strategy: expected one of LongestFirst, OnlyFirst, OnlySecond/);
   rejects((j) => { j.padding = { strategy: 'Longest' }; }, /^padding\.strategy: expected "BatchLongest" or \{"Fixed": n\}/);
   rejects((j) => { j.truncation = { max_length: 4, stride: 5 }; }, /^truncation\.stride: stride 5 is greater than the effective max length 4/);

@@ -52,6 +52,20 @@ for (const c of cases) {
       assert.equal(m.length, 0, summarize(m));
     });
 
+    await t.test('added tokens with surrounding whitespace and words', async () => {
+      const around = ['', ' ', '  ', '\t', 'x', 'é', '_', '1', '.', '\n '];
+      const inputs: string[] = [];
+      for (const tok of [...specials.slice(0, 8), ...ours.addedVocabulary.entries().slice(-6).map(([, a]) => a.content)]) {
+        for (let i = 0; i < around.length; i++) {
+          const l = around[i]!;
+          const r = around[(i * 3 + 1) % around.length]!;
+          inputs.push(`a${l}${tok}${r}b`, `${l}${tok}${r}`, `${tok}${tok}${l}${tok.toUpperCase()}`);
+        }
+      }
+      const m = await run(inputs);
+      assert.equal(m.length, 0, summarize(m));
+    });
+
     await t.test('source code', async () => {
       const m = await run([...SOURCE_CODE, ...repoSources(2)]);
       assert.equal(m.length, 0, summarize(m));

@@ -26,5 +26,23 @@ const registry = new Registry<ModelComponent>('model', modelComponents);
 
 export function modelFromJSON(json: unknown, path = 'model'): Model {
   const obj = asObject(json, path);
-  return registry.get(obj['type'], path).fromJSON(obj, path);
+  const type = obj['type'] === undefined ? inferModelType(obj) : obj['type'];
+  return registry.get(type, path).fromJSON(obj, path);
+}
+
+/**
+ * HF also reads a model without `type` (serde "untagged": the first model, in the order BPE,
+ * WordPiece, WordLevel, Unigram, whose required fields are present — checked against the native
+ * binding): BPE needs `vocab` and `merges`; WordPiece `vocab`, `unk_token`,
+ * `continuing_subword_prefix` and `max_input_chars_per_word`; WordLevel a `vocab` object and
+ * `unk_token`; Unigram a `vocab` array. Anything else stays a "missing type" error.
+ */
+function inferModelType(o: JsonObject): string | undefined {
+  const has = (...keys: string[]): boolean => keys.every((k) => k in o);
+  const objectVocab = typeof o['vocab'] === 'object' && o['vocab'] !== null && !Array.isArray(o['vocab']);
+  if (has('vocab', 'merges')) return 'BPE';
+  if (objectVocab && has('unk_token', 'continuing_subword_prefix', 'max_input_chars_per_word')) return 'WordPiece';
+  if (objectVocab && has('unk_token')) return 'WordLevel';
+  if (Array.isArray(o['vocab'])) return 'Unigram';
+  return undefined;
 }

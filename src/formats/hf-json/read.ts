@@ -1,8 +1,9 @@
 /**
  * Reads a tokenizer.json object into pipeline components. Every stage is built through its registry;
  * any unknown type or malformed field is a TokenlabError naming the JSON path
- * (`pre_tokenizer.pretokenizers[2].type: unknown type "Foo"`). Unknown top-level keys are ignored,
- * as HF's loader does; `version` must be "1.0".
+ * (`pre_tokenizer.pretokenizers[2].type: unknown type "Foo"`). Unknown top-level keys are rejected,
+ * as HF's loader does; `version` must be "1.0". Unknown fields inside a component are ignored (HF
+ * ignores them too).
  */
 import type { Decoder, Model, Normalizer, PreTokenizer } from '../../core/stages.js';
 import { asArray, asObject, fail, sub } from './json-read.js';
@@ -30,8 +31,14 @@ function nullable<T>(v: unknown, path: string, read: (v: unknown, p: string) => 
   return v === undefined || v === null ? null : read(v, path);
 }
 
+const TOP_LEVEL = new Set(['version', 'truncation', 'padding', 'added_tokens', 'normalizer', 'pre_tokenizer', 'post_processor', 'decoder', 'model']);
+
 export function readTokenizerJSON(json: unknown): TokenizerParts {
   const o = asObject(json, '(root)');
+  for (const k of Object.keys(o)) {
+    // HF rejects unknown top-level keys too (with a less helpful message).
+    if (!TOP_LEVEL.has(k)) fail(k, `unknown top-level field (expected one of ${[...TOP_LEVEL].join(', ')})`);
+  }
   const version = o['version'];
   if (version !== undefined && version !== '1.0') fail('version', `unknown tokenizer version ${JSON.stringify(version)} (expected "1.0")`);
   if (o['model'] === undefined || o['model'] === null) fail('model', 'missing required field');
