@@ -11,6 +11,7 @@ import { encodingsCommand } from './commands/encodings.js';
 import { demoCommand } from './commands/demo.js';
 import { inferMixtureCommand } from './commands/infer-mixture.js';
 import { trainCommand } from './commands/train.js';
+import { trainVariantCommand } from './commands/train-variant.js';
 import { evalCommand } from './commands/eval.js';
 import { playgroundCommand } from './commands/playground.js';
 import { TokenlabError } from '../src/core/errors.js';
@@ -19,7 +20,7 @@ const program = new Command('tokenlab')
   .description('Exact, fast tokenizers for language models: tiktoken encodings and Hugging Face tokenizer.json')
   .showHelpAfterError();
 
-for (const cmd of [demoCommand(), evalCommand(), encodeCommand(), decodeCommand(), countCommand(), encodingsCommand(), playgroundCommand(), trainCommand(), inferMixtureCommand()]) program.addCommand(cmd);
+for (const cmd of [demoCommand(), evalCommand(), encodeCommand(), decodeCommand(), countCommand(), encodingsCommand(), playgroundCommand(), trainCommand(), trainVariantCommand(), inferMixtureCommand()]) program.addCommand(cmd);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof TokenlabError) {

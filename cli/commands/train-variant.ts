@@ -1,0 +1,152 @@
+/**
+ * `tokenlab train-variant`: the research trainers that do not fit `tokenlab train`'s fixed list
+ * (src/train/variants/): `--algorithm supertokens` writes a tokenizer.json (standard pipeline; the
+ * random chunking is training-only), `--algorithm lib` writes a LiB vocabulary JSON (LiB's reading
+ * rule has no tokenizer.json equivalent). `tokenlab train-variant encode --lib <vocab.json>` encodes
+ * with a LiB vocabulary (a supertokens tokenizer.json encodes with `tokenlab encode --tokenizer`).
+ * Thin: flags, progress, atomic write; the work is in src/train/variants/.
+ */
+import { Command, Option } from 'commander';
+import { TokenlabError } from '../../src/core/errors.js';
+import type { CorpusFormat, CorpusUnit } from '../../src/train/counting/corpus-reader.js';
+import { trainSupertokens } from '../../src/train/variants/supertokens/train-supertokens.js';
+import { parseLengthBins } from '../../src/train/variants/supertokens/chunk-lengths.js';
+import { trainLibTokenizer } from '../../src/train/variants/lib/train-lib.js';
+import { LibTokenizer } from '../../src/train/variants/lib/lib-tokenizer.js';
+import { writeFileAtomic } from '../io.js';
+import { addInputOptions, readText, type InputFlags } from '../input.js';
+import { progressSink, type ProgressMode } from './train-progress.js';
+
+interface VariantFlags {
+  algorithm?: 'lib' | 'supertokens';
+  input: string[];
+  output: string;
+  vocabSize?: string;
+  format: CorpusFormat;
+  jsonField: string;
+  unit: CorpusUnit;
+  seed: string;
+  specialToken?: string[];
+  minFrequency: string;
+  maxTokenLength: string;
+  chunkLengths?: string;
+  dropRepeats: boolean;
+  epochs: string;
+  articleLength: string;
+  inRate: string;
+  outRate: string;
+  life: string;
+  updateRate: string;
+  maxChunkLen: string;
+  removeSpaces?: boolean;
+  progress?: ProgressMode;
+}
+
+function num(flag: string, v: string | undefined, opts: { int?: boolean; min?: number; max?: number } = {}): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  const bad = v.trim() === '' || !Number.isFinite(n) || (opts.int === true && !Number.isSafeInteger(n)) || (opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max);
+  if (bad) throw new TokenlabError(`--${flag} must be ${opts.int === true ? 'an integer' : 'a number'}${opts.min !== undefined ? ` >= ${opts.min}` : ''}${opts.max !== undefined ? ` <= ${opts.max}` : ''} (got ${JSON.stringify(v)})`);
+  return n;
+}
+
+function encodeLibCommand(): Command {
+  return addInputOptions(new Command('encode')
+    .description('encode text with a LiB vocabulary (prints a JSON array of ids; --segments: the chunks)')
+    .argument('[file]', 'input file (default: stdin)')
+    .requiredOption('--lib <vocab.json>', 'LiB vocabulary written by train-variant --algorithm lib')
+    .option('--segments', 'print the chunks instead of ids'))
+    .action((file: string | undefined, flags: InputFlags & { lib: string; segments?: boolean }) => {
+      const tok = LibTokenizer.fromFile(flags.lib);
+      const text = readText(file, flags);
+      process.stdout.write(JSON.stringify(flags.segments === true ? tok.segment(text) : tok.encode(text)) + '\n');
+    });
+}
+
+export function trainVariantCommand(): Command {
+  return new Command('train-variant')
+    .description('train a research tokenizer: supertokens (tokenizer.json) or LiB (LiB vocabulary JSON)')
+    .addOption(new Option('--algorithm <name>', 'variant').choices(['lib', 'supertokens']))
+    .option('--input <paths...>', 'corpus files or directories')
+    .option('--output <file>', 'file to write (tokenizer.json for supertokens, LiB vocabulary JSON for lib)')
+    .option('--vocab-size <n>', 'target vocabulary size (lib: 256 byte ids included; default the whole lexicon)')
+    .addOption(new Option('--format <f>', 'input format').choices(['auto', 'text', 'jsonl']).default('auto'))
+    .option('--json-field <path>', 'JSONL field with the text', 'text')
+    .addOption(new Option('--unit <u>', 'supertokens training unit').choices(['line', 'document']).default('line'))
+    .option('--seed <n>', 'random seed (chunk lengths / LiB reading order)', '0')
+    .option('--special-token <tokens...>', 'supertokens: special tokens (ids 0..k-1)')
+    .option('--min-frequency <n>', 'supertokens: BPE min frequency', '2')
+    .option('--max-token-length <n>', 'supertokens: longest token in byte-level chars', '29')
+    .option('--chunk-lengths <bins>', 'supertokens: "min-max:weight,…" (default SuperTokenizer\'s, mean ≈ 13 chars)')
+    .option('--no-drop-repeats', 'supertokens: keep 7-fold character repeats in the training text')
+    .option('--epochs <n>', 'lib: articles to read', '500')
+    .option('--article-length <n>', 'lib: sentences per article', '200')
+    .option('--in-rate <x>', 'lib: α, memorization probability', '0.25')
+    .option('--out-rate <x>', 'lib: ω, tail fraction put on probation', '0.0001')
+    .option('--life <n>', 'lib: τ₀, probation length in articles', '10')
+    .option('--update-rate <x>', 'lib: Δ, rank update rate', '0.2')
+    .option('--max-chunk-len <n>', 'lib: longest chunk in characters', '12')
+    .option('--remove-spaces', 'lib: delete whitespace before training (LiB reads unsegmented text)')
+    .addOption(new Option('--progress <mode>', 'progress display').choices(['bar', 'jsonl', 'none']))
+    .addCommand(encodeLibCommand())
+    .action(async (flags: VariantFlags) => {
+      if (flags.algorithm === undefined) throw new TokenlabError('--algorithm lib|supertokens is required');
+      if (flags.input === undefined || flags.input.length === 0) throw new TokenlabError('--input <paths...> is required');
+      if (flags.output === undefined) throw new TokenlabError('--output <file> is required');
+      const corpus = { inputs: flags.input, format: flags.format, jsonField: flags.jsonField, unit: flags.unit };
+      const vocabSize = num('vocab-size', flags.vocabSize, { int: true, min: 1 });
+      const seed = num('seed', flags.seed, { int: true, min: 0 })!;
+      const sink = progressSink(flags.progress ?? (process.stderr.isTTY ? 'bar' : 'none'));
+      const ctl = new AbortController();
+      const onSigint = (): void => ctl.abort();
+      process.once('SIGINT', onSigint);
+      const started = performance.now();
+      const control = { signal: ctl.signal, onProgress: sink.update };
+      try {
+        if (flags.algorithm === 'supertokens') {
+          if (vocabSize === undefined) throw new TokenlabError('--algorithm supertokens needs --vocab-size');
+          const r = await trainSupertokens({
+            corpus,
+            seed,
+            lengths: flags.chunkLengths === undefined ? undefined : parseLengthBins(flags.chunkLengths),
+            dropRepeats: flags.dropRepeats,
+            options: {
+              vocabSize,
+              specialTokens: flags.specialToken ?? [],
+              minFrequency: num('min-frequency', flags.minFrequency, { int: true, min: 0 }),
+              maxTokenLength: num('max-token-length', flags.maxTokenLength, { int: true, min: 1 }),
+            },
+          }, control);
+          writeFileAtomic(flags.output, JSON.stringify(r.tokenizer, null, 2) + '\n');
+          sink.event({ event: 'done', output: flags.output, vocabSize: r.model.tokens.length, merges: r.model.merges.length, distinctChunks: r.words.distinct, chunks: r.words.total, seconds: ((performance.now() - started) / 1000).toFixed(2) });
+        } else {
+          const { tokenizer, stats } = await trainLibTokenizer({
+            corpus,
+            vocabSize,
+            removeSpaces: flags.removeSpaces === true,
+            options: {
+              seed,
+              epochs: num('epochs', flags.epochs, { int: true, min: 1 }),
+              articleLength: num('article-length', flags.articleLength, { int: true, min: 1 }),
+              inRate: num('in-rate', flags.inRate, { min: 0, max: 1 }),
+              outRate: num('out-rate', flags.outRate, { min: 0, max: 1 }),
+              life: num('life', flags.life, { int: true, min: 1 }),
+              updateRate: num('update-rate', flags.updateRate, { min: 0 }),
+              maxChunkLen: num('max-chunk-len', flags.maxChunkLen, { int: true, min: 1 }),
+            },
+          }, control);
+          writeFileAtomic(flags.output, JSON.stringify(tokenizer.toJSON()) + '\n');
+          sink.event({ event: 'done', output: flags.output, vocabSize: tokenizer.vocabSize, trainedLexicon: stats.lexiconSize, memorized: stats.memorized, forgotten: stats.forgotten, seconds: ((performance.now() - started) / 1000).toFixed(2) });
+        }
+      } catch (e) {
+        sink.stop();
+        if (ctl.signal.aborted) {
+          process.stderr.write('tokenlab: interrupted; nothing was written\n');
+          process.exit(130);
+        }
+        throw e;
+      } finally {
+        process.removeListener('SIGINT', onSigint);
+      }
+    });
+}
