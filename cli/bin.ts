@@ -14,13 +14,14 @@ import { trainCommand } from './commands/train.js';
 import { trainVariantCommand } from './commands/train-variant.js';
 import { evalCommand } from './commands/eval.js';
 import { playgroundCommand } from './commands/playground.js';
+import { convertCommand } from './commands/convert.js';
 import { TokenlabError } from '../src/core/errors.js';
 
 const program = new Command('tokenlab')
   .description('Exact, fast tokenizers for language models: tiktoken encodings and Hugging Face tokenizer.json')
   .showHelpAfterError();
 
-for (const cmd of [demoCommand(), evalCommand(), encodeCommand(), decodeCommand(), countCommand(), encodingsCommand(), playgroundCommand(), trainCommand(), trainVariantCommand(), inferMixtureCommand()]) program.addCommand(cmd);
+for (const cmd of [demoCommand(), evalCommand(), encodeCommand(), decodeCommand(), countCommand(), encodingsCommand(), playgroundCommand(), convertCommand(), trainCommand(), trainVariantCommand(), inferMixtureCommand()]) program.addCommand(cmd);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof TokenlabError) {

@@ -28,7 +28,7 @@ export function addTokenizerOptions(cmd: Command): Command {
   return cmd
     .option('-e, --encoding <name>', 'tiktoken encoding (r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base, o200k_harmony)')
     .option('-m, --model <name>', 'model name whose encoding to use (gpt-4o, gpt-4, ...)')
-    .option('-t, --tokenizer <file>', 'a Hugging Face tokenizer.json file')
+    .option('-t, --tokenizer <file>', 'a Hugging Face tokenizer.json file (or a SentencePiece .model)')
     .option('--allowed-special <list>', "special tokens to encode as such: 'all' or a comma-separated list (tiktoken encodings)")
     .option('--disallowed-special <list>', "special tokens that are an error in the text: 'all' (default), 'none' or a list")
     .option('--no-add-special-tokens', 'do not add the post-processor special tokens (tokenizer.json)')
@@ -64,9 +64,18 @@ export async function resolveTokenizer(flags: TokenizerFlags): Promise<CliTokeni
   };
 }
 
-async function loadHfTokenizer(flags: TokenizerFlags): Promise<CliTokenizer> {
+/** A tokenizer.json file, or a SentencePiece .model converted to the same pipeline. */
+export async function loadTokenizerArg(file: string) {
   const { loadTokenizerFile } = await import('../src/pipeline/load.js');
-  const tok = loadTokenizerFile(flags.tokenizer!);
+  if (!file.endsWith('.model')) return loadTokenizerFile(file);
+  const { Tokenizer } = await import('../src/pipeline/index.js');
+  const { sentencePieceToTokenizerJSON } = await import('../src/formats/sentencepiece/index.js');
+  const { readInputBytes } = await import('./io.js');
+  return Tokenizer.fromJSON(sentencePieceToTokenizerJSON(readInputBytes(file), { file }));
+}
+
+async function loadHfTokenizer(flags: TokenizerFlags): Promise<CliTokenizer> {
+  const tok = await loadTokenizerArg(flags.tokenizer!);
   const addSpecialTokens = flags.addSpecialTokens !== false;
   const skipSpecialTokens = flags.skipSpecialTokens === true;
   return {

@@ -33,3 +33,7 @@ export function loadEncoding(name: string, source: VocabSource): Promise<Tiktoke
 export function loadEncodingForModel(model: string, source: VocabSource): Promise<TiktokenEncoding> {
   return loadEncoding(resolveModel(model), source);
 }
+
+// Hugging Face tokenizer.json: Tokenizer.fromJSON(await (await fetch(url)).json()).
+export { Tokenizer } from './pipeline/index.js';
+export type { EncodeOptions, DecodeOptions, Encoding } from './pipeline/index.js';

@@ -7,3 +7,9 @@ export { encodingNameForModel } from './formats/tiktoken/models.js';
 export { TiktokenEncoding } from './formats/tiktoken/tiktoken-encoding.js';
 export type { SpecialOptions, StreamDecoder, TokenOffsets } from './formats/tiktoken/tiktoken-encoding.js';
 export { TokenlabError } from './core/errors.js';
+
+// Hugging Face tokenizer.json pipeline, SentencePiece models.
+export { Tokenizer, loadTokenizerFile } from './pipeline/index.js';
+export type { EncodeOptions, DecodeOptions, Encoding, TruncationParams, PaddingParams } from './pipeline/index.js';
+export { readSentencePieceModel, sentencePieceToTokenizerJSON } from './formats/sentencepiece/index.js';
+export type { SentencePieceConvertOptions } from './formats/sentencepiece/index.js';

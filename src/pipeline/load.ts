@@ -3,7 +3,7 @@
  * and where: a missing or unreadable file, invalid JSON (with line and column), or a malformed
  * tokenizer (with the JSON path).
  */
-import { readFileSync } from 'node:fs';
+import { readTextFileSync } from '../util/node-fs.js';
 import { TokenlabError } from '../core/errors.js';
 import { Tokenizer } from './tokenizer.js';
 
@@ -35,8 +35,9 @@ export function parseJsonText(text: string, file: string): unknown {
 export function loadTokenizerFile(path: string): Tokenizer {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFileSync(path);
   } catch (e) {
+    if (e instanceof TokenlabError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a tokenizer.json file' : (e as Error).message;
     throw new TokenlabError(`cannot read tokenizer: ${why}`, { file: path });

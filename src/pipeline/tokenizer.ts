@@ -9,7 +9,7 @@
  * the original text (`text.slice(start, end)`), not code points. Round-trips through tokenizer.json:
  * `Tokenizer.fromJSON(t.toJSON())` has the same `toJSON()`.
  */
-import { readFileSync } from 'node:fs';
+import { loadTokenizerFile } from './load.js';
 import type { Decoder, Encoding, Model, Normalizer, PreTokenizer } from '../core/stages.js';
 import type { PreTokenizedString } from '../core/pre-tokenized-string.js';
 import { TokenlabError } from '../core/errors.js';
@@ -64,7 +64,7 @@ export class Tokenizer {
 
   /** Reads a tokenizer.json file (see `loadTokenizerFile` for friendlier I/O errors). */
   static fromFile(path: string): Tokenizer {
-    return Tokenizer.fromJSON(JSON.parse(readFileSync(path, 'utf8')));
+    return loadTokenizerFile(path);
   }
 
   toJSON(): Record<string, unknown> {
