@@ -5,7 +5,7 @@
  */
 export class PieceCache<V> {
   private map = new Map<string, V>();
-  constructor(readonly capacity = 10_000, readonly maxKeyLength = 256) {}
+  constructor(readonly capacity = 100_000, readonly maxKeyLength = 256) {}
 
   get(key: string): V | undefined {
     return this.map.get(key);
