@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ADAPTERS, REFERENCE } from '../adapters/index.js';
 import { WORST_CASES } from './cases.js';
 import { CORPORA, prepareSamples, type CorpusName, type SampleParams } from './corpus.js';
-import { renderReportAsync, type Config, type WorstOutcome } from './report.js';
+import { renderReportAsync, tokenlabCommit, type Config, type WorstOutcome } from './report.js';
 import { BENCH_DIR, REPO_DIR, list, parseArgs } from './util.js';
 import type { ThroughputResult, WorstResult } from './worker.js';
 
@@ -21,6 +21,18 @@ const log = (s: string) => process.stderr.write(s + '\n');
 
 if (args.help) {
   log(readFileSync(join(BENCH_DIR, 'README.md'), 'utf8'));
+  process.exit(0);
+}
+
+// --from-json results/x.json: re-render a report from a previous run's raw samples (no benchmarking).
+if (typeof args['from-json'] === 'string') {
+  const j = JSON.parse(readFileSync(args['from-json'], 'utf8'));
+  if (args.clock === 'wall' || args.clock === 'cpu') j.cfg.clock = args.clock;
+  const md = await renderReportAsync({ ...j, started: new Date(j.started), finished: new Date(j.finished ?? j.started) });
+  const outPath = typeof args.out === 'string' ? args.out : args['from-json'].replace(/\.json$/, '.md');
+  writeFileSync(outPath, md);
+  process.stdout.write(md + '\n');
+  log(`written: ${outPath}`);
   process.exit(0);
 }
 
@@ -61,6 +73,8 @@ interface ChildOutcome<T> {
   code: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
+  /** which limit killed it: the CPU cap or the wall-clock limit */
+  killedBy?: 'cpu' | 'wall';
   stderr: string;
 }
 
@@ -90,8 +104,10 @@ function runChild<T>(workerArgs: string[], capMs: number, fromReady: boolean): P
     });
     let stderr = '';
     let timedOut = false;
-    const kill = () => {
+    let killedBy: 'cpu' | 'wall' | undefined;
+    const kill = (by: 'cpu' | 'wall' = 'wall') => {
       timedOut = true;
+      killedBy ??= by;
       child.kill('SIGKILL');
     };
     let timer = setTimeout(kill, fromReady ? 300_000 : capMs);
@@ -104,11 +120,11 @@ function runChild<T>(workerArgs: string[], capMs: number, fromReady: boolean): P
         if (cpu0 !== undefined)
           poll = setInterval(() => {
             const c = procCpuSec(child.pid!);
-            if (c !== undefined && c - cpu0 > capMs / 1000) kill();
+            if (c !== undefined && c - cpu0 > capMs / 1000) kill('cpu');
           }, 100);
         else {
           clearTimeout(timer);
-          timer = setTimeout(kill, capMs);
+          timer = setTimeout(() => kill('cpu'), capMs);
         }
       }
     });
@@ -127,7 +143,7 @@ function runChild<T>(workerArgs: string[], capMs: number, fromReady: boolean): P
         }
         rmSync(out, { force: true });
       }
-      resolveP({ result, code, signal, timedOut, stderr });
+      resolveP({ result, code, signal, timedOut, killedBy, stderr });
     });
   });
 }
@@ -143,6 +159,7 @@ function buildTokenlab(): string {
 
 const started = new Date();
 const buildStatus = cfg.libs.includes('tokenlab') ? buildTokenlab() : 'not needed';
+const commit = tokenlabCommit();
 
 // ---------------------------------------------------------------- throughput
 const throughput: ThroughputResult[] = [];
@@ -169,7 +186,7 @@ if (cfg.suites.includes('throughput')) {
         if (!o.result || o.code !== 0) r.error ??= `child ${o.timedOut ? 'timed out' : `exited ${o.code ?? o.signal}`}: ${o.stderr.trim().split('\n').slice(-3).join(' | ')}`;
         throughput.push(r);
         const first = r.corpora[cfg.corpora[0]!]?.chunk.encode[0];
-        const status = r.unsupported ? 'n/a' : r.error ? `ERROR ${r.error.split('\n')[0]}` : `load ${r.loadMs?.toFixed(0)} ms, peak RSS ${r.maxRssMiB?.toFixed(0)} MiB, ${cfg.corpora[0]} encode ${first ? ((first.bytes / first.ms) / 1000).toFixed(1) : '?'} MB/s`;
+        const status = r.unsupported ? 'n/a' : r.error ? `ERROR ${r.error.split('\n')[0]}` : `load ${r.loadCpuMs?.toFixed(0)} ms CPU, peak RSS ${r.maxRssMiB?.toFixed(0)} MiB, ${cfg.corpora[0]} encode ${first ? ((first.bytes / first.cpuMs) / 1000).toFixed(1) : '?'} MB/s (CPU)`;
         log(`  [round ${round + 1}/${cfg.rounds}] ${encoding} ${lib.padEnd(13)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${status}`);
       }
     }
@@ -207,6 +224,8 @@ if (cfg.suites.includes('worst')) {
           let w: WorstOutcome;
           if (r?.unsupported) w = { ...base, status: 'n/a' };
           else if (r?.ms !== undefined) w = { ...base, status: 'ok', ms: r.ms, cpuMs: r.cpuMs, tokens: r.tokens, hash: r.hash };
+          else if (o.timedOut && o.killedBy === 'wall')
+            w = { ...base, status: 'timeout', capSec, note: `wall-clock backstop (${4 * capSec} s) hit before ${capSec} s of CPU: machine too busy` };
           else if (o.timedOut)
             w = capSec < cfg.worstCapSec
               ? { ...base, status: 'timeout', capSec, note: `killed after the ${capSec} s probe; ≥ ${projectedSec!.toFixed(0)} s by linear extrapolation` }
@@ -226,11 +245,12 @@ if (cfg.suites.includes('worst')) {
 }
 
 rmSync(TMP, { recursive: true, force: true });
-const md = await renderReportAsync({ cfg, started, finished: new Date(), buildStatus, throughput, baselineRssMiB, worst, manifest });
+const finished = new Date();
+const md = await renderReportAsync({ cfg, started, finished, buildStatus, throughput, baselineRssMiB, worst, manifest, commit });
 const day = started.toISOString().slice(0, 10);
 const outPath = typeof args.out === 'string' ? args.out : join(BENCH_DIR, 'results', `${day}${quick ? '-quick' : ''}.md`);
 mkdirSync(join(outPath, '..'), { recursive: true });
 writeFileSync(outPath, md);
-writeFileSync(outPath.replace(/\.md$/, '') + '.json', JSON.stringify({ cfg, started, buildStatus, throughput, baselineRssMiB, worst, manifest }, null, 1));
+writeFileSync(outPath.replace(/\.md$/, '') + '.json', JSON.stringify({ cfg, started, finished, buildStatus, throughput, baselineRssMiB, worst, manifest, commit }, null, 1));
 process.stdout.write(md + '\n');
 log(`\nwritten: ${outPath} (+ .json with every sample); took ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min`);

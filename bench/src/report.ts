@@ -1,4 +1,5 @@
 /** Aggregation (medians) and the markdown report. */
+import { spawnSync } from 'node:child_process';
 import { cpus, release, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,8 @@ interface Input {
   baselineRssMiB?: number;
   worst: WorstOutcome[];
   manifest?: Manifest;
+  /** tokenlab's git commit when the run started (see tokenlabCommit) */
+  commit?: string;
 }
 
 const OPS = ['encode', 'count', 'decode'] as const;
@@ -64,6 +67,14 @@ const KINDS = [
 let CLOCK: 'cpu' | 'wall' = 'cpu';
 const msOf = (s: { ms?: number; cpuMs?: number }) => (CLOCK === 'cpu' ? s.cpuMs : s.ms)!;
 const mbps = (s: Sample) => s.bytes / msOf(s) / 1000;
+
+/** Commit of the tokenlab tree being measured, with "+dirty" when src/ has uncommitted changes. */
+export function tokenlabCommit(): string {
+  const root = join(BENCH_DIR, '..');
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'data'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  return head ? `${head}${dirty ? '+dirty' : ''}` : '?';
+}
 
 function version(lib: string): string {
   const pkg = lib === 'tokenlab' ? join(BENCH_DIR, '..', 'package.json') : join(BENCH_DIR, 'node_modules', lib, 'package.json');
@@ -123,7 +134,7 @@ export function renderReport(inp: Input, libNotes: Record<string, string> = {}):
   );
   L.push('');
   const allSamples = throughput.flatMap((r) => Object.values(r.corpora).flatMap((c) => [c.chunk, c.docs].flatMap((o) => [...o.encode, ...o.count, ...o.decode])));
-  const la = throughput.flatMap((r) => r.loadavg ?? []);
+  const la = throughput.filter((r) => !r.unsupported && !r.error).flatMap((r) => r.loadavg ?? []);
   L.push(
     `Clock: ${cfg.clock === 'cpu' ? "the child process's CPU time (user + system, all its threads), so that other work on the machine does not inflate a library's time; `--clock wall` reports wall time" : 'wall time (performance.now())'}. ` +
       (allSamples.length
@@ -132,7 +143,7 @@ export function renderReport(inp: Input, libNotes: Record<string, string> = {}):
         : ''),
   );
   L.push('');
-  L.push('Libraries: ' + cfg.libs.map((l) => `${l} ${version(l)}`).join(', ') + '.');
+  L.push('Libraries: ' + cfg.libs.map((l) => (l === 'tokenlab' ? `tokenlab ${version(l)} (commit ${inp.commit ?? '?'})` : `${l} ${version(l)}`)).join(', ') + '.');
   L.push('');
 
   if (cfg.suites.includes('throughput')) {
@@ -280,7 +291,12 @@ export function renderReport(inp: Input, libNotes: Record<string, string> = {}):
               const wrong = lib !== REFERENCE && r?.status === 'ok' && (r.hash !== w.hash || r.tokens !== w.tokens);
               return `${fmtSec(msOf(w) / 1000)}${wrong ? ' ✗ ids ≠' : ''}`;
             }
-            if (w.status === 'timeout') return w.note ? `timeout (≥ ${w.note.match(/≥ (\d+)/)?.[1] ?? '?'} s)` : `timeout (> ${w.capSec} s)`;
+            if (w.status === 'timeout')
+              return w.note?.startsWith('wall')
+                ? `timeout (wall backstop)`
+                : w.note
+                  ? `timeout (≥ ${w.note.match(/≥ (\d+)/)?.[1] ?? '?'} s)`
+                  : `timeout (> ${w.capSec} s)`;
             if (w.status === 'crash') return `crash (${(w.note ?? '').slice(0, 60)})`;
             if (w.status === 'skipped') return 'not run';
             return w.status;
