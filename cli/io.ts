@@ -5,6 +5,9 @@
 import { readFileSync, writeFileSync, renameSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { TokenlabError } from '../src/core/errors.js';
+import { findInvalidUtf8 } from '../src/util/utf8.js';
+
+export { findInvalidUtf8 };
 
 export interface ReadOptions {
   /** Reject invalid UTF-8 instead of replacing it with U+FFFD. */
@@ -34,31 +37,6 @@ export function decodeUtf8(bytes: Uint8Array, source: string, opts: ReadOptions 
     if (opts.strictUtf8) throw new TokenlabError('invalid UTF-8', { file: source, byteOffset: firstInvalid });
     return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), firstInvalid };
   }
-}
-
-/** Offset of the first byte that does not start a valid UTF-8 sequence, or -1. */
-export function findInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    let len = 0;
-    let min = 0;
-    if (c < 0x80) { i++; continue; }
-    else if (c >= 0xc2 && c <= 0xdf) { len = 2; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) { len = 3; min = 0x800; }
-    else if (c >= 0xf0 && c <= 0xf4) { len = 4; min = 0x10000; }
-    else return i;
-    if (i + len > b.length) return i;
-    let cp = c & (0xff >> (len + 1));
-    for (let k = 1; k < len; k++) {
-      const d = b[i + k]!;
-      if ((d & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += len;
-  }
-  return -1;
 }
 
 /** Iterates the lines of a file or stdin without loading it whole; yields [lineNumber, line]. */

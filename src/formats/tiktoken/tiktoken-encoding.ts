@@ -13,6 +13,7 @@ import type { ByteVocab } from '../../model/bpe/byte-vocab.js';
 import { ByteRankEncoder } from '../../model/bpe/byte-rank-encoder.js';
 import { SpecialTokens, type SpecialOptions } from './special-tokens.js';
 import { tokenCharSpans } from './offsets.js';
+import { findInvalidUtf8 } from '../../util/utf8.js';
 
 export type { SpecialOptions } from './special-tokens.js';
 
@@ -32,7 +33,6 @@ export interface StreamDecoder {
 const utf8Encoder = new TextEncoder();
 // ignoreBOM: a leading U+FEFF is text, not a byte-order mark to strip.
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-const strictUtf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 
 export class TiktokenEncoding {
   readonly name: string;
@@ -47,6 +47,8 @@ export class TiktokenEncoding {
     this.engine = new ByteRankEncoder(init.vocab, init.scanner);
     this.special = new SpecialTokens(init.specialTokens);
     for (const [s, id] of this.special.byString) this.specialBytes.set(id, utf8Encoder.encode(s));
+    // Pre-sized so random-id writes keep fast elements (a growing sparse array turns into a dictionary).
+    this.tokenStrings = new Array<string | null | undefined>(this.nVocab).fill(undefined);
   }
 
   get vocab(): ByteVocab {
@@ -158,36 +160,49 @@ export class TiktokenEncoding {
    * Decodes to text; bytes that are not valid UTF-8 become U+FFFD (as tiktoken's `errors="replace"`).
    * A leading U+FEFF is kept: it is part of the text (TextDecoder would strip it as a BOM by default).
    *
-   * Fast path: most tokens are whole characters, so their strings are cached per id and joined;
-   * a sequence with a token that holds part of a character goes through the bytes.
+   * Fast path: most tokens are whole characters, so their strings are cached per id and joined. A run
+   * of tokens that hold parts of characters is decoded from its bytes. Splitting the byte stream just
+   * before a whole-character token is exact: such a token starts with a lead byte, where a UTF-8
+   * decoder holds no state (a pending incomplete sequence becomes U+FFFD either way).
    */
   decode(ids: readonly number[]): string {
     if (!isIdList(ids)) throw new TokenlabError(`decode: expected an array of token ids, got ${describe(ids)}`);
     const cache = this.tokenStrings;
     let text = '';
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < ids.length; ) {
       const id = ids[i]!;
       let piece = cache[id];
       if (piece === undefined) piece = this.cacheTokenString(id, i);
-      if (piece === null) return utf8Decoder.decode(this.decodeBytes(ids));
-      text += piece;
+      if (piece !== null) {
+        text += piece;
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < ids.length) {
+        let next = cache[ids[j]!];
+        if (next === undefined) next = this.cacheTokenString(ids[j]!, j);
+        if (next !== null) break;
+        j++;
+      }
+      text += utf8Decoder.decode(this.decodeBytes(i === 0 && j === ids.length ? ids : ids.slice(i, j)));
+      i = j;
     }
     return text;
   }
 
   /** Per id: the token's text if its bytes are valid UTF-8 on their own, null if not, undefined until seen. */
-  private readonly tokenStrings: (string | null | undefined)[] = [];
+  private tokenStrings: (string | null | undefined)[] = [];
 
   private cacheTokenString(id: number, index: number): string | null {
     const len = this.engine.vocab.tokenLength(id);
     const bytes = len > 0 ? this.engine.vocab.tokenBytes(id) : this.specialBytes.get(id);
     if (!bytes) this.specialLength(id, index); // throws, naming the id
-    let piece: string | null;
-    try {
-      piece = strictUtf8Decoder.decode(bytes);
-    } catch {
-      piece = null;
-    }
+    // Validate without exceptions (a fatal TextDecoder throwing per partial token is slow).
+    let ascii = true;
+    for (let k = 0; k < bytes!.length; k++) if (bytes![k]! >= 0x80) { ascii = false; break; }
+    // ASCII tokens (most of them) skip TextDecoder, whose per-call cost dominates for short inputs.
+    const piece = ascii ? String.fromCharCode.apply(null, bytes as unknown as number[]) : findInvalidUtf8(bytes!) < 0 ? utf8Decoder.decode(bytes) : null;
     if (Number.isInteger(id) && id >= 0) this.tokenStrings[id] = piece;
     return piece;
   }
