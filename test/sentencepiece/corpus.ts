@@ -31,17 +31,9 @@ const NO_SPACE: Record<string, string[]> = {
 const EXTRAS = [',', '.', '!', '?', ';', ':', '(', ')', '"', '«', '»', '—', '–', '…', '%', '€', '$', '#', '@',
   'ＡＢＣ', 'ｆｕｌｌ', '１２３', 'ﬁne', 'ﬂow', 'café', 'cafe\u0301', '½', '²', 'Ⅻ', '℃', '㎏', '🙂', '🚀', '👍🏽', '中文', 'x²', 'e-mail', 'http://example.org', 'user@mail.com'];
 
-/** Mulberry32: a tiny seeded PRNG, so the corpus is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../src/util/seeded-random.js';
+
+export { rng };
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 

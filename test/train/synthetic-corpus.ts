@@ -14,16 +14,9 @@ const ALPHABETS = [
 ];
 const PUNCT = ['.', ',', '!', '?', ';', ':', '...', '--', '(', ')', '"', "'s", "'ll", "n't", '😀', '👍🏽', '→', '\u00a0'];
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../src/util/seeded-random.js';
+
+export { rng };
 
 export function syntheticCorpus(seed: number, lines: number): string {
   const r = rng(seed);

@@ -19,7 +19,7 @@
  */
 import { TokenlabError } from '../../../core/errors.js';
 import type { TrainControl } from '../../trainer.js';
-import { seededRandom } from '../supertokens/chunk-lengths.js';
+import { mulberry32 as seededRandom } from '../../../util/seeded-random.js';
 import { cpLength, LibLexicon } from './lib-lexicon.js';
 
 export interface LibOptions {

@@ -24,17 +24,9 @@ export const SUPERTOKEN_LENGTHS: readonly LengthBin[] = [
   { min: 22, max: 23, weight: 0.011 },
 ];
 
-/** mulberry32: a small, fast, seeded PRNG in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as seededRandom } from '../../../util/seeded-random.js';
+
+export { seededRandom };
 
 export function parseLengthBins(spec: string): LengthBin[] {
   // "4-5:0.044,6-7:0.091" (a single length may be written "6:1")
