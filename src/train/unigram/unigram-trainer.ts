@@ -196,6 +196,8 @@ function finalize(ps: [string, number][], required: Set<string>, specials: strin
     if (out.size >= budget) break;
     if (!out.has(p) && !specials.includes(p)) out.set(p, s);
   }
-  const sorted = [...out.entries()].sort(cmpPiece);
+  // 12 significant digits: 17-digit scores are parsed 1 ulp off by the native HF binding (8241 of 32000
+  // on en-5M), which flips near-tied Viterbi paths there (docs/training-benchmarks.md, Interoperability).
+  const sorted = [...out.entries()].map(([p, s]): [string, number] => [p, Number(s.toPrecision(12))]).sort(cmpPiece);
   return [...specials.map((t): [string, number] => [t, 0]), ...sorted];
 }
