@@ -85,7 +85,9 @@ export function trainUnigram(counts: WordCounts, o: UnigramTrainerOptions, contr
       lattices = latticesFor(pieces);
     }
     rounds++;
-    control.onProgress?.({ phase: 'merge', done: Math.max(0, seeds - pieces.length), total: Math.max(1, seeds - desired) });
+    // Reported as the 'merge' phase (the trainer's main loop): pieces removed so far of those to remove.
+    const total = Math.max(1, seeds - desired);
+    control.onProgress?.({ phase: 'merge', done: Math.min(total, Math.max(0, seeds - pieces.length)), total });
     if (pieces.length <= desired) break;
     pieces = prune(pieces, lattices, desired, o.shrinkingFactor ?? 0.75);
     lattices = latticesFor(pieces);
