@@ -8,12 +8,12 @@
  *
  * Data: languages = FLORES-200 (`../shared/data/flores200`): training text from dev, attacker samples
  * from devtest (disjoint sentences). code = source files by language found on the machine
- * (node_modules .js/.ts/.d.ts/.json/.html/.md, /usr/lib/python3 .py, /usr/include .h, perl .pm,
- * /usr/share .xml), each file assigned to training or attack by a hash of its path (disjoint).
+ * (node_modules .js/.ts/.d.ts/.json/.html/.md, /usr/lib/python3 .py, /usr/include .h, perl .pm/.pl,
+ * .hpp C++ headers), each file assigned to training or attack by a hash of its path (disjoint).
  * Training text for category i is α_i·B bytes of its training lines (cycled when the pool is smaller);
- * the truth is the byte share actually written. Trainer: the native Hugging Face BPE trainer (npm
- * `tokenizers`; ByteLevel pre-tokenizer with the GPT-2 regex, default 30k vocabulary) — see
- * docs/algorithms/mixture-inference.md for why.
+ * the truth is the byte share actually written. Trainer (--trainer): `hf` (default), the native
+ * Hugging Face BPE trainer (npm `tokenizers`; ByteLevel pre-tokenizer with the GPT-2 regex, 30k
+ * vocabulary), or `tokenlab` (src/train/bpe, GPT-2 preset, 30k vocabulary).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { trainByteLevelBpe } from '../src/train/bpe/train-byte-level-bpe.js';
 import { inferMixture, meanSquaredError, mergesFromTokenizerJson, mulberry32, sampleSimplex } from '../src/analysis/mixture-inference/index.js';
 
 const LANGUAGE_POOL = [
@@ -47,6 +48,10 @@ const { values: args } = parseArgs({
     threads: { type: 'string', default: '2' },
     flores: { type: 'string', default: join(process.cwd(), '..', 'shared', 'data', 'flores200') },
     json: { type: 'string' },
+    'max-add': { type: 'string', default: '5000' },
+    verbose: { type: 'boolean', default: false },
+    trainer: { type: 'string', default: 'hf' },
+    'max-epochs': { type: 'string', default: '10000' },
   },
 });
 
@@ -76,8 +81,8 @@ function codePools(): Pool[] {
     ['markdown', [nm], (p) => p.endsWith('.md')],
     ['python', ['/usr/lib/python3', '/usr/lib/python3.11'], (p) => p.endsWith('.py')],
     ['c-headers', ['/usr/include'], (p) => p.endsWith('.h')],
-    ['perl', ['/usr/share/perl', '/usr/share/perl5', '/usr/lib/x86_64-linux-gnu/perl', '/usr/lib/x86_64-linux-gnu/perl-base'], (p) => p.endsWith('.pm')],
-    ['xml', ['/usr/share'], (p) => p.endsWith('.xml')],
+    ['perl', ['/usr/share/perl', '/usr/share/perl5', '/usr/lib/x86_64-linux-gnu/perl', '/usr/lib/x86_64-linux-gnu/perl-base'], (p) => /\.p[ml]$/.test(p)],
+    ['cpp-headers', ['/usr/include', '/usr/share'], (p) => p.endsWith('.hpp')],
   ];
   return defs.map(([name, roots, accept]) => {
     const files: string[] = [];
@@ -88,13 +93,18 @@ function codePools(): Pool[] {
   }).filter((p) => p.train.length > 0 && p.attack.length > 0);
 }
 
-/** Exactly `bytes` bytes or a little more (whole lines) of a pool's training lines, cycling. */
-function takeLines(files: string[], bytes: number, random: () => number): string {
-  const order = [...files];
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const order = [...items];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
+  return order;
+}
+
+/** Exactly `bytes` bytes or a little more (whole lines) of a pool's training lines, cycling. */
+function takeLines(files: string[], bytes: number, random: () => number): string {
+  const order = shuffled(files, random);
   const parts: string[] = [];
   let got = 0;
   for (let round = 0; got < bytes && round < 1000; round++) {
@@ -144,24 +154,29 @@ async function main(): Promise<void> {
       const truth = bytes.map((b) => b / total);
       writeFileSync(join(dir, 'train.txt'), texts.join(''));
       const t0 = performance.now();
-      const json = trainHf(join(dir, 'train.txt'), dir);
+      const json = args.trainer === 'tokenlab'
+        ? (await trainByteLevelBpe({ input: { corpus: { inputs: [join(dir, 'train.txt')], unit: 'line' }, threads: 0 }, preTokenizer: 'gpt2', options: { vocabSize: 30000 } })).tokenizer
+        : trainHf(join(dir, 'train.txt'), dir);
       const trainMs = performance.now() - t0;
       const { merges, splitter } = mergesFromTokenizerJson(json);
-      const est = await inferMixture(merges, chosen.map((p) => ({ name: p.name, files: p.attack, maxBytes: attackBytes })), splitter, {
-        maxMerges: Number(args.merges), threads: Number(args.threads),
+      // Attacker files in a random order, so a byte cap samples the whole pool, not one directory.
+      const est = await inferMixture(merges, chosen.map((p) => ({ name: p.name, files: shuffled(p.attack, random), maxBytes: attackBytes })), splitter, {
+        maxMerges: Number(args.merges), threads: Number(args.threads), maxAdd: Number(args['max-add']), maxEpochs: Number(args['max-epochs']),
+        onReplayed: args.verbose ? (r) => process.stderr.write(`  replay ${(r.replayMs / 1000).toFixed(1)}s, join ${(r.joinMs / 1000).toFixed(1)}s, ${r.pairs} pairs, ${r.diffEntries} diff entries, RSS ${(process.memoryUsage().rss / 1e9).toFixed(2)} GB\n`) : undefined,
+        onEpoch: args.verbose ? (e) => process.stderr.write(`  epoch ${e.epoch} +${e.added} (${e.constraints}) obj ${e.objective.toExponential(3)} scan ${e.scanMs.toFixed(0)}ms solve ${e.solveMs.toFixed(0)}ms\n`) : undefined,
       });
       const pred = est.categories.map((c) => c.byteShare);
       const mse = meanSquaredError(pred, truth);
       logs.push(Math.log10(mse));
-      results.push({ trial, categories: chosen.map((p) => p.name), truth, pred, log10mse: Math.log10(mse), merges: est.merges, epochs: est.epochs, constraints: est.constraints, trainBytes: total, attackBytes: est.categories.map((c) => c.sampleBytes), trainMs, timings: est.timings });
-      process.stderr.write(`trial ${trial}: log10 MSE ${Math.log10(mse).toFixed(2)}  T=${est.merges} epochs=${est.epochs} constraints=${est.constraints} train ${(trainMs / 1000).toFixed(1)}s infer ${(est.timings.totalMs / 1000).toFixed(1)}s\n`);
+      results.push({ trial, categories: chosen.map((p) => p.name), truth, pred, log10mse: Math.log10(mse), merges: est.merges, epochs: est.epochs, converged: est.converged, constraints: est.constraints, trainBytes: total, attackBytes: est.categories.map((c) => c.sampleBytes), trainMs, timings: est.timings });
+      process.stderr.write(`trial ${trial}: log10 MSE ${Math.log10(mse).toFixed(2)}  T=${est.merges} epochs=${est.epochs}${est.converged ? '' : ' (not converged)'} constraints=${est.constraints} train ${(trainMs / 1000).toFixed(1)}s infer ${(est.timings.totalMs / 1000).toFixed(1)}s\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
   const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
   const std = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, logs.length - 1));
-  const summary = { kind: args.kind, n, trials, trainBytes, attackBytes, merges: Number(args.merges), seed: Number(args.seed), meanLog10Mse: mean, stdLog10Mse: std, trainer: 'huggingface tokenizers (native) BpeTrainer, ByteLevel GPT-2 regex, vocab 30000' };
+  const summary = { kind: args.kind, n, trials, trainBytes, attackBytes, merges: Number(args.merges), seed: Number(args.seed), meanLog10Mse: mean, stdLog10Mse: std, trainer: args.trainer === 'tokenlab' ? 'tokenlab trainByteLevelBpe, GPT-2 preset, vocab 30000' : 'huggingface tokenizers (native) BpeTrainer, ByteLevel GPT-2 regex, vocab 30000' };
   process.stdout.write(JSON.stringify(summary) + '\n');
   if (args.json) writeFileSync(args.json, JSON.stringify({ summary, results }, null, 1));
 }

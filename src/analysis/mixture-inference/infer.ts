@@ -22,6 +22,8 @@ export interface InferOptions extends Omit<LazyOptions, 'onEpoch'> {
   threads?: number;
   onReplay?: (category: number, p: ReplayProgress) => void;
   onEpoch?: (e: EpochReport) => void;
+  /** Called once the replays are joined, before the LP: replay and join times, pairs, diff entries. */
+  onReplayed?: (r: { replayMs: number; joinMs: number; pairs: number; diffEntries: number }) => void;
 }
 
 export interface CategoryEstimate {
@@ -40,6 +42,8 @@ export interface MixtureEstimate {
   merges: number;
   missingMerges: number;
   epochs: number;
+  /** False when the epoch limit stopped the LP loop early (the estimate is then approximate). */
+  converged: boolean;
   constraints: number;
   objective: number;
   pairs: number;
@@ -65,6 +69,7 @@ export async function inferMixture(mergeList: MergeList, sources: readonly Categ
   const t1 = performance.now();
   const data = buildMixtureData(replays, merges);
   const t2 = performance.now();
+  opts.onReplayed?.({ replayMs: t1 - t0, joinMs: t2 - t1, pairs: data.numPairs, diffEntries: data.stepSlot.length });
   const highs = await getHighs();
   const res = await solveLazily(highs, data, opts);
   const t3 = performance.now();
@@ -82,6 +87,7 @@ export async function inferMixture(mergeList: MergeList, sources: readonly Categ
     merges: merges.length,
     missingMerges: res.missingMerges,
     epochs: res.epochs,
+    converged: res.converged,
     constraints: res.constraints,
     objective: res.solution.objective,
     pairs: data.numPairs,

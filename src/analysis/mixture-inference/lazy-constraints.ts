@@ -26,7 +26,18 @@ export interface LazyOptions {
   /** Pair shares are multiplied by this before entering the LP (1e6: parts per million). */
   scale?: number;
   maxEpochs?: number;
+  /**
+   * Only steps t ≥ fromStep get constraints (earlier merges are still replayed): infers the mixture
+   * behind an extension of a merge list, e.g. Llama-3's merges after cl100k's 100k.
+   */
+  fromStep?: number;
   onEpoch?: (e: EpochReport) => void;
+  /**
+   * After a solve with more live rows than this, slack rows are deleted (they come back if violated
+   * again). Default 150 000; Infinity disables purging. After a purge the limit becomes twice the
+   * rows left (at most 3× this value), so a large binding set does not thrash.
+   */
+  purgeAbove?: number;
   /** Keep the final LP (for export); otherwise it is disposed. */
   keepLp?: boolean;
 }
@@ -34,7 +45,10 @@ export interface LazyOptions {
 export interface EpochReport {
   epoch: number;
   added: number;
+  /** Constraints generated so far (purged ones included). */
   constraints: number;
+  /** Rows in the LP now (after purging). */
+  liveRows: number;
   objective: number;
   alpha: Float64Array;
   scanMs: number;
@@ -43,7 +57,10 @@ export interface EpochReport {
 
 export interface LazyResult {
   solution: LpSolution;
+  /** Scans run (the last one found no violation when converged). */
   epochs: number;
+  /** False when maxEpochs stopped the loop before a scan found no violation. */
+  converged: boolean;
   constraints: number;
   /** Merge steps whose pair occurs in no category sample (skipped). */
   missingMerges: number;
@@ -58,8 +75,11 @@ export async function solveLazily(highs: Highs, data: MixtureData, opts: LazyOpt
   const tol = opts.tol ?? 1e-6;
   const scale = opts.scale ?? 1e6;
   const maxEpochs = opts.maxEpochs ?? 10000;
+  const fromStep = opts.fromStep ?? 0;
+  const purgeAbove = opts.purgeAbove ?? 150_000;
+  let purgeLimit = purgeAbove;
   const { n, T, numPairs, slotPair, slotCat, slotInit, pairSlotStart, pairSlots, stepStart, stepSlot, stepDelta, mergePair, totalPairs } = data;
-  const lp = new MixtureLp(highs, n, T, numPairs);
+  const lp = new MixtureLp(highs, n, T, numPairs, opts.keepLp === true);
   const invD = Float64Array.from(totalPairs, (d) => (d > 0 ? scale / d : 0));
   const constrained = new Set<number>();
   let alpha: Float64Array = new Float64Array(n).fill(1 / n);
@@ -78,6 +98,7 @@ export async function solveLazily(highs: Highs, data: MixtureData, opts: LazyOpt
   let epoch = 0;
   let scanMs = 0;
   let solveMs = 0;
+  let converged = false;
 
   for (; epoch < maxEpochs; epoch++) {
     const t0 = performance.now();
@@ -93,7 +114,9 @@ export async function solveLazily(highs: Highs, data: MixtureData, opts: LazyOpt
     missing = 0;
     for (let t = 0; t < T; t++) {
       const m = mergePair[t]!;
-      if (m < 0) missing++;
+      if (t < fromStep) {
+        // replayed only
+      } else if (m < 0) missing++;
       else {
         const mprio = prio[m]! + Math.max(0, pairSlack[m]!);
         const cutoff = mprio + Math.max(0, stepSlack[t]!) + tol;
@@ -142,16 +165,24 @@ export async function solveLazily(highs: Highs, data: MixtureData, opts: LazyOpt
     }
     const t1 = performance.now();
     scanMs += t1 - t0;
-    if (added === 0) break;
+    if (added === 0) {
+      converged = true;
+      break;
+    }
     solution = lp.solve();
     const t2 = performance.now();
     solveMs += t2 - t1;
     alpha = solution.alpha;
     stepSlack = solution.stepSlack;
     pairSlack = solution.pairSlack;
-    opts.onEpoch?.({ epoch, added, constraints: lp.constraintCount, objective: solution.objective, alpha, scanMs: t1 - t0, solveMs: t2 - t1 });
+    if (lp.liveRows > purgeLimit) {
+      for (const r of lp.purgeSlackRows(tol)) constrained.delete(r.t * numPairs + r.p);
+      // Many binding rows: purging to near the limit again would thrash (purged rows come back).
+      purgeLimit = Math.min(3 * purgeAbove, Math.max(purgeAbove, 2 * lp.liveRows));
+    }
+    opts.onEpoch?.({ epoch, added, constraints: lp.constraintCount, liveRows: lp.liveRows, objective: solution.objective, alpha, scanMs: t1 - t0, solveMs: t2 - t1 });
   }
   const constraints = lp.constraintCount;
   if (!opts.keepLp) lp.dispose();
-  return { solution, epochs: epoch + 1, constraints, missingMerges: missing, ...(opts.keepLp ? { lp } : {}), scanMs, solveMs };
+  return { solution, epochs: converged ? epoch + 1 : epoch, converged, constraints, missingMerges: missing, ...(opts.keepLp ? { lp } : {}), scanMs, solveMs };
 }

@@ -6,7 +6,8 @@
  * would have made — the same rule as the tiktoken→HF converters, e.g. transformers'
  * `convert_tiktoken`/xenova's gist: `bpe(ranks, token, max_rank=rank)` must give two parts).
  * Merges are listed in rank order (lower rank = learned earlier). A multi-byte token the rule leaves
- * in more than two parts cannot be produced by its own encoder's merges; it is skipped and reported.
+ * in more than two parts cannot be produced by its own encoder's merges; it is skipped and reported,
+ * and so is a token whose canonical split uses such an unreachable token.
  * Complexity: O(L²) look-ups per token of L bytes (tokens are short), O(vocab) overall.
  */
 import type { ByteVocab } from '../../model/bpe/byte-vocab.js';
@@ -43,15 +44,21 @@ export function mergesFromRanks(vocab: ByteVocab): RankMerges {
   const pairs: [string, string][] = [];
   const ranks: number[] = [];
   const unreachable: number[] = [];
+  const made = new Set<string>();
+  for (let b = 0; b < 256; b++) made.add(String.fromCharCode(b));
   for (let r = 0; r < vocab.size; r++) {
     const bytes = vocab.tokenBytes(r);
     if (bytes.length < 2) continue;
     const b = canonicalSplit(vocab, bytes, r);
-    if (b.length !== 3) {
+    const left = b.length === 3 ? binaryString(bytes.subarray(0, b[1]!)) : '';
+    const right = b.length === 3 ? binaryString(bytes.subarray(b[1]!)) : '';
+    // A part that is itself unreachable is never produced by encoding, so neither is this token.
+    if (b.length !== 3 || !made.has(left) || !made.has(right)) {
       unreachable.push(r);
       continue;
     }
-    pairs.push([binaryString(bytes.subarray(0, b[1]!)), binaryString(bytes.subarray(b[1]!))]);
+    made.add(left + right);
+    pairs.push([left, right]);
     ranks.push(r);
   }
   return { merges: mergeListFromByteMerges(pairs, (t) => `rank ${ranks[t]}`), tokenRank: Int32Array.from(ranks), unreachable };

@@ -34,10 +34,14 @@ export class MixtureLp {
   private numCols: number;
   private readonly colKind: { kind: 'a' | 't' | 'p'; index: number }[] = [];
   private pending: { coefs: Float64Array; t: number; p: number }[] = [];
-  private readonly rows: { coefs: Float64Array; t: number; p: number }[] = [];
+  /** Rows in HiGHS order after the Σα row (pending rows excluded); coefs kept only with keepRows. */
+  private rows: { coefs: Float64Array | undefined; t: number; p: number }[] = [];
   private disposed = false;
 
-  constructor(private readonly highs: Highs, readonly n: number, readonly T: number, readonly numPairs: number) {
+  private added = 0;
+
+  /** `keepRows`: remember every row in JS too, so `toLpModel()` can write the LP text (costs memory). */
+  constructor(private readonly highs: Highs, readonly n: number, readonly T: number, readonly numPairs: number, private readonly keepRows = true) {
     this.model = highs.createModel();
     this.model.options.set({ output_flag: false });
     this.stepCol = new Int32Array(T).fill(-1);
@@ -52,14 +56,13 @@ export class MixtureLp {
 
   /** Number of (t, p) constraints added so far (pending included). */
   get constraintCount(): number {
-    return this.rows.length;
+    return this.added;
   }
 
   /** Queues the constraint for step t and competitor pair p; coefs[i] = ĉ_i(m_t) − ĉ_i(p). */
   addConstraint(t: number, p: number, coefs: Float64Array): void {
-    const row = { coefs, t, p };
-    this.pending.push(row);
-    this.rows.push(row);
+    this.pending.push({ coefs, t, p });
+    this.added++;
   }
 
   private column(kindArr: Int32Array, kind: 't' | 'p', index: number): number {
@@ -77,6 +80,7 @@ export class MixtureLp {
     if (this.pending.length === 0) return;
     const rows = this.pending;
     this.pending = [];
+    for (const r of rows) this.rows.push({ coefs: this.keepRows ? r.coefs : undefined, t: r.t, p: r.p });
     const starts = new Int32Array(rows.length + 1);
     const idx: number[] = [];
     const val: number[] = [];
@@ -103,7 +107,11 @@ export class MixtureLp {
   solve(): LpSolution {
     if (this.disposed) throw new TokenlabError('mixture LP used after dispose()');
     this.flush();
-    this.model.run();
+    try {
+      this.model.run();
+    } catch (e) {
+      throw new TokenlabError(`HiGHS aborted while solving the mixture LP with ${this.liveRows} rows (${(e as Error).message}); WebAssembly memory is the usual cause: use fewer merges (--merges), a smaller --max-add or a lower --purge-above`);
+    }
     const status = this.model.getModelStatus();
     if (status !== 7) throw new TokenlabError(`HiGHS did not solve the mixture LP (model status ${status}, 7 = optimal)`);
     const x = this.model.getSolution().colValue;
@@ -120,14 +128,46 @@ export class MixtureLp {
     return { alpha, stepSlack, pairSlack, objective: this.model.getObjectiveValue(), iterations };
   }
 
+  /** Rows currently in the model (added minus purged). */
+  get liveRows(): number {
+    return this.rows.length + this.pending.length;
+  }
+
+  /**
+   * Deletes the rows that are slack (activity > tol) at the last solution — standard cutting-plane
+   * row purging, which keeps the WebAssembly heap bounded (HiGHS aborts when wasm memory runs out).
+   * The basis stays valid: a slack row's logical variable is basic. Returns the (t, p) of the deleted
+   * rows, so the caller may generate them again if they become violated.
+   */
+  purgeSlackRows(tol: number): { t: number; p: number }[] {
+    this.flush();
+    const activity = this.model.getSolution().rowValue;
+    const mask = new Uint8Array(this.rows.length + 1);
+    const kept: typeof this.rows = [];
+    const dropped: { t: number; p: number }[] = [];
+    this.rows.forEach((r, k) => {
+      if (activity[k + 1]! > tol) {
+        mask[k + 1] = 1;
+        dropped.push({ t: r.t, p: r.p });
+      } else kept.push(r);
+    });
+    if (dropped.length > 0) {
+      this.model.deleteRows({ kind: 'mask', mask });
+      this.rows = kept;
+    }
+    return dropped;
+  }
+
   /** The same LP as text-writer input (variables a<i>, t<step>, p<pair>; rows c<k>). */
   toLpModel(): LpModel {
+    if (!this.keepRows) throw new TokenlabError('this mixture LP was built without keepRows: its text cannot be written');
     const alphaNames = Array.from({ length: this.n }, (_, i) => `a${i}`);
     const slackNames = new Set<string>();
     const rows: LpRow[] = [{ name: 'sum', terms: alphaNames.map((name) => ({ coef: 1, name })), sense: '=', rhs: 1 }];
+    this.flush();
     this.rows.forEach((r, k) => {
       const terms = [];
-      for (let i = 0; i < this.n; i++) if (r.coefs[i] !== 0) terms.push({ coef: r.coefs[i]!, name: alphaNames[i]! });
+      for (let i = 0; i < this.n; i++) if (r.coefs![i] !== 0) terms.push({ coef: r.coefs![i]!, name: alphaNames[i]! });
       terms.push({ coef: 1, name: `t${r.t}` }, { coef: 1, name: `p${r.p}` });
       slackNames.add(`t${r.t}`).add(`p${r.p}`);
       rows.push({ name: `c${k}`, terms, sense: '>=', rhs: 0 });

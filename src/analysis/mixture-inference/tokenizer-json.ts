@@ -7,11 +7,15 @@
  * Isolated, invert false), Digits, Sequence of these. A normalizer must be absent/null: replay would
  * otherwise count text the tokenizer never sees. Errors name the JSON path.
  * `model.ignore_merges` (Llama-3) changes encoding, not the training order of merges: ignored.
+ * When the listed order cannot be a training order (see `order`), merges are derived from the
+ * vocabulary ids read as ranks instead, as for tiktoken encodings.
  */
 import { TokenlabError } from '../../core/errors.js';
 import { CHAR_TO_BYTE } from '../../pretokenize/byte-level-alphabet.js';
 import { GPT2_PATTERN } from '../../pretokenize/byte-level.js';
+import { ByteVocab } from '../../model/bpe/byte-vocab.js';
 import { mergeListFromByteMerges, type MergeList } from './merge-list.js';
+import { mergesFromRanks } from './merges-from-ranks.js';
 import type { SplitStage, SplitterSpec } from './piece-splitter.js';
 
 type Json = Record<string, unknown>;
@@ -19,6 +23,15 @@ type Json = Record<string, unknown>;
 export interface TokenizerJsonMerges {
   merges: MergeList;
   splitter: SplitterSpec;
+  /**
+   * 'listed': model.merges in file order. 'ranks': derived from the vocabulary ids taken as ranks
+   * (merges-from-ranks.ts), used when the listed order cannot be a training order — a merge uses a
+   * token made by a later merge, or several merges make one token (tiktoken conversions such as
+   * Llama-3 list every split of every token, sorted by the token's rank).
+   */
+  order: 'listed' | 'ranks';
+  /** Listed merges that were not used (duplicates of a token, in 'ranks' order: all but one per token). */
+  redundant: number;
 }
 
 function isObj(x: unknown): x is Json {
@@ -112,5 +125,39 @@ export function mergesFromTokenizerJson(json: unknown, file?: string): Tokenizer
   });
   const spec: SplitterSpec = { stages: [] };
   collectStages(json['pre_tokenizer'], 'pre_tokenizer', spec, file);
-  return { merges: mergeListFromByteMerges(pairs, (t) => `model.merges[${t}]`), splitter: spec };
+  if (listedOrderIsTrainingOrder(pairs)) {
+    return { merges: mergeListFromByteMerges(pairs, (t) => `model.merges[${t}]`), splitter: spec, order: 'listed', redundant: 0 };
+  }
+  const vocab = byteVocabFromJson(model['vocab'], file);
+  const { merges } = mergesFromRanks(vocab);
+  return { merges, splitter: spec, order: 'ranks', redundant: pairs.length - merges.length };
+}
+
+/** True when every merge's sides already exist (bytes or earlier results) and no two merges make one token. */
+function listedOrderIsTrainingOrder(pairs: readonly (readonly [string, string])[]): boolean {
+  const have = new Set<string>();
+  for (let b = 0; b < 256; b++) have.add(String.fromCharCode(b));
+  for (const [a, b] of pairs) {
+    if (!have.has(a) || !have.has(b) || have.has(a + b)) return false;
+    have.add(a + b);
+  }
+  return true;
+}
+
+/** model.vocab (byte-level token string -> id) as a ByteVocab indexed by id (ids read as ranks). */
+function byteVocabFromJson(vocab: unknown, file?: string): ByteVocab {
+  const loc = { path: 'model.vocab', ...(file ? { file } : {}) };
+  if (!isObj(vocab)) throw new TokenlabError('BPE model has no vocab object', loc);
+  const byId: string[] = [];
+  for (const [tok, id] of Object.entries(vocab)) {
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) throw new TokenlabError(`id of ${JSON.stringify(tok)} is not a non-negative integer`, loc);
+    byId[id] = toBytes(tok, `model.vocab[${JSON.stringify(tok)}]`, file);
+  }
+  const starts = new Uint32Array(byId.length + 1);
+  for (let i = 0; i < byId.length; i++) starts[i + 1] = starts[i]! + (byId[i]?.length ?? 0);
+  const bytes = new Uint8Array(starts[byId.length]!);
+  byId.forEach((s, i) => {
+    for (let k = 0; k < s.length; k++) bytes[starts[i]! + k] = s.charCodeAt(k);
+  });
+  return new ByteVocab(bytes, starts);
 }
