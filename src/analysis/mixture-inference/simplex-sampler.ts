@@ -7,17 +7,7 @@
  */
 import { TokenlabError } from '../../core/errors.js';
 
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../util/seeded-random.js';
 
 /** Integer gaps (summing to `resolution`, each ≥ 1) of a uniform sample with n parts. */
 export function sampleSimplexCounts(n: number, random: () => number, resolution = 10000): number[] {
