@@ -23,6 +23,12 @@ const program = new Command('tokenlab')
 
 for (const cmd of [demoCommand(), evalCommand(), encodeCommand(), decodeCommand(), countCommand(), encodingsCommand(), playgroundCommand(), convertCommand(), trainCommand(), trainVariantCommand(), inferMixtureCommand()]) program.addCommand(cmd);
 
+// A closed pipe (`tokenlab encodings | head -1`) ends the command quietly instead of crashing.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof TokenlabError) {
     process.stderr.write(`tokenlab: ${e.message}\n`);
