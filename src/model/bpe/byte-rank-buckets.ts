@@ -72,7 +72,6 @@ export function mergeBuckets(
   s: BucketScratch,
 ): number {
   const n = end - start;
-  const maxLen = vocab.maxTokenLength;
   s.ensure(n);
   const { head, tail, lastPos, unsorted, next, prev, pairRank, entryPos, entryNext, order, rankHeap } = s;
   let entries = 0;
@@ -95,7 +94,7 @@ export function mergeBuckets(
   };
   const popRank = (): number => heapPop(rankHeap, heapSize--);
   /** Rank of parts a..c joined (c = the index after the second part), NONE if not a token. */
-  const joinRank = (a: number, c: number): number => (c - a <= maxLen ? vocab.lookup(buf, start + a, start + c) : NONE);
+  const joinRank = (a: number, c: number): number => vocab.lookup(buf, start + a, start + c);
 
   const twoByteRank = vocab.pairRank;
   for (let i = 0; i < n; i++) {

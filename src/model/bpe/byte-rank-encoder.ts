@@ -61,7 +61,7 @@ export class ByteRankEncoder {
   encodePiece(text: string, start: number, end: number, out: number[] | null, vocab = this.vocab): number {
     const n = this.utf8(text, start, end);
     const buf = this.buf;
-    const whole = n <= vocab.maxTokenLength ? vocab.lookup(buf, 0, n) : -1;
+    const whole = vocab.lookup(buf, 0, n);
     if (whole >= 0) {
       if (out) out.push(whole);
       return 1;

@@ -80,7 +80,6 @@ export function mergeRescan(
   scratch: MergeScratch,
 ): number {
   const n = end - start;
-  const maxLen = vocab.maxTokenLength;
   const pairRank = vocab.pairRank;
   scratch.ensure(n);
   const next = scratch.next;
@@ -109,22 +108,11 @@ export function mergeRescan(
     const k = next[next[at]!]!;
     next[at] = k;
     parts--;
-    let r = NONE;
-    if (k < n) {
-      const l = next[k]!;
-      if (l - at <= maxLen) {
-        const found = vocab.lookup(buf, start + at, start + l);
-        if (found >= 0) r = found;
-      }
-    }
-    ranks[at] = r;
+    const r = k < n ? vocab.lookup(buf, start + at, start + next[k]!) : -1;
+    ranks[at] = r < 0 ? NONE : r;
     if (before >= 0) {
-      let rp = NONE;
-      if (k - before <= maxLen) {
-        const found = vocab.lookup(buf, start + before, start + k);
-        if (found >= 0) rp = found;
-      }
-      ranks[before] = rp;
+      const rp = vocab.lookup(buf, start + before, start + k);
+      ranks[before] = rp < 0 ? NONE : rp;
     }
   }
   if (out) {
@@ -171,7 +159,6 @@ export function mergeHeap(
   out: number[] | null,
 ): number {
   const n = end - start;
-  const maxLen = vocab.maxTokenLength;
   const h = heapScratch;
   h.ensure(n);
   h.size = 0;
@@ -203,23 +190,14 @@ export function mergeHeap(
     next[i] = k;
     if (k < n) prev[k] = i;
     pairRank[j] = -2;
-    let r = NONE;
-    if (k < n) {
-      const l = next[k]!;
-      if (l - i <= maxLen) {
-        const found = vocab.lookup(buf, start + i, start + l);
-        if (found >= 0) r = found;
-      }
-    }
+    const found = k < n ? vocab.lookup(buf, start + i, start + next[k]!) : -1;
+    const r = found < 0 ? NONE : found;
     pairRank[i] = r;
     if (r !== NONE) h.push(r * POS_SCALE + i);
     const p = prev[i]!;
     if (p >= 0) {
-      let rp = NONE;
-      if (k - p <= maxLen) {
-        const found = vocab.lookup(buf, start + p, start + k);
-        if (found >= 0) rp = found;
-      }
+      const foundP = vocab.lookup(buf, start + p, start + k);
+      const rp = foundP < 0 ? NONE : foundP;
       pairRank[p] = rp;
       if (rp !== NONE) h.push(rp * POS_SCALE + p);
     }

@@ -41,9 +41,10 @@ export class ByteVocab {
     this.maxTokenLength = built.maxTokenLength;
   }
 
-  /** Rank of the byte string buf[start..end), or -1. */
+  /** Rank of the byte string buf[start..end), or -1 (at once for a span longer than any token). */
   lookup(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
+    if (len > this.maxTokenLength) return -1;
     const bytes = this.bytes;
     const starts = this.starts;
     let slot = hashBytes(buf, start, end) & this.mask;
