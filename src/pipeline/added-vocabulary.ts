@@ -189,6 +189,11 @@ export class AddedVocabulary {
     return out;
   }
 
+  /** [id or null, start, end] spans tiling `s`: non-normalized added tokens cut from raw text. */
+  cutRaw(s: string): [number | null, number, number][] { return this.findMatches(s, this.splitRaw); }
+  /** The same for normalized added tokens, on already-normalized text. */
+  cutNormalized(s: string): [number | null, number, number][] { return this.findMatches(s, this.splitNormalized); }
+
   /** HF `split_with_indices`: the pieces of `ns`, added-token pieces already tokenized. */
   private splitWith(ns: NormalizedString, set: MatchingSet): PreTokenizedSplit[] {
     const out: PreTokenizedSplit[] = [];

@@ -23,6 +23,7 @@ import { AddedVocabulary } from './added-vocabulary.js';
 import type { AddedToken } from './added-token.js';
 import { truncateEncodings, type TruncationParams } from './truncation.js';
 import { padEncodings, type PaddingParams } from './padding.js';
+import { ByteLevelFastPath } from './byte-level-fast-path.js';
 
 export interface EncodeOptions {
   /** Let the post-processor add its special tokens (default true). */
@@ -36,6 +37,14 @@ export interface DecodeOptions {
   skipSpecialTokens?: boolean;
 }
 
+export interface TokenizerOptions {
+  /**
+   * Use the byte-level BPE fast path where the pipeline allows it (default true). It gives the same
+   * encodings; turning it off is for comparing against the general path.
+   */
+  fastPath?: boolean;
+}
+
 export class Tokenizer {
   readonly model: Model;
   readonly normalizer: Normalizer | null;
@@ -45,8 +54,10 @@ export class Tokenizer {
   private truncationParams: TruncationParams | null;
   private paddingParams: PaddingParams | null;
   readonly addedVocabulary = new AddedVocabulary();
+  /** Same results as the general path for byte-level BPE pipelines, without its bookkeeping. */
+  private readonly fastPath: ByteLevelFastPath | undefined;
 
-  constructor(parts: TokenizerParts) {
+  constructor(parts: TokenizerParts, options: TokenizerOptions = {}) {
     this.model = parts.model;
     this.normalizer = parts.normalizer;
     this.preTokenizer = parts.preTokenizer;
@@ -56,10 +67,14 @@ export class Tokenizer {
     this.paddingParams = parts.padding;
     this.setTruncation(parts.truncation);
     this.addedVocabulary.addTokens(parts.addedTokens.map((t) => t.token), this.model, this.normalizer);
+    this.fastPath = options.fastPath === false ? undefined : ByteLevelFastPath.for(this.normalizer, this.preTokenizer, this.model);
   }
 
-  static fromJSON(json: unknown): Tokenizer {
-    return new Tokenizer(readTokenizerJSON(json));
+  /** Whether encoding takes the byte-level BPE fast path (see byte-level-fast-path.ts). */
+  get usesFastPath(): boolean { return this.fastPath !== undefined; }
+
+  static fromJSON(json: unknown, options: TokenizerOptions = {}): Tokenizer {
+    return new Tokenizer(readTokenizerJSON(json), options);
   }
 
   /** Reads a tokenizer.json file (see `loadTokenizerFile` for friendlier I/O errors). */
@@ -119,6 +134,10 @@ export class Tokenizer {
    * test/hf/postprocess.test.ts.
    */
   private encodeSequence(text: string, typeId: number, truncated: boolean): HfEncoding {
+    if (this.fastPath !== undefined && !(truncated && this.truncation !== null)) {
+      const fast = this.fastPath.encode(text, this.addedVocabulary, typeId);
+      if (fast !== undefined) return fast;
+    }
     const pts: PreTokenizedString = this.addedVocabulary.extractAndNormalize(this.normalizer, text);
     this.preTokenizer?.preTokenize(pts);
     const splits = pts.splits;
@@ -167,7 +186,7 @@ export class Tokenizer {
       [first, second] = truncateEncodings(first, second, params);
     }
     const out = this.postProcessor !== null
-      ? this.postProcessor.process(first, second, addSpecialTokens)
+      ? this.postProcessor.process(first, second, addSpecialTokens, this.truncation === null)
       : defaultProcess(first, second);
     if (this.padding !== null) padEncodings([out], this.padding);
     return out;

@@ -106,10 +106,18 @@ export function mergeWith(self: HfEncoding, pair: HfEncoding, growingOffsets: bo
   return self;
 }
 
-/** HF `Encoding::merge`: folds left over the list. */
+/**
+ * HF `Encoding::merge`: folds left over the list, starting from an empty encoding. The first
+ * encoding is taken over (mutated and returned) instead of copied into an empty one — callers pass
+ * encodings they own; the result is the same as merging into empty (no `text`, overflowing copied).
+ */
 export function mergeEncodings(encodings: HfEncoding[], growingOffsets: boolean): HfEncoding {
-  let out = emptyEncoding();
-  for (const e of encodings) out = mergeWith(out, e, growingOffsets);
+  const [first, ...rest] = encodings;
+  if (first === undefined) return emptyEncoding();
+  let out = first;
+  delete out.text;
+  out.overflowing = first.overflowing.map((o) => mergeWith(emptyEncoding(), cloneEncoding(o), growingOffsets));
+  for (const e of rest) out = mergeWith(out, e, growingOffsets);
   return out;
 }
 

@@ -13,9 +13,13 @@ export abstract class BaseProcessor implements PostProcessor {
   abstract processEncodings(encodings: HfEncoding[], addSpecialTokens: boolean): HfEncoding[];
   abstract toJSON(): JsonObject;
 
-  process(encoding: Encoding, pair: Encoding | undefined, addSpecialTokens: boolean): HfEncoding {
+  /**
+   * `owned`: the caller hands the encodings over and nothing else shares their arrays (the pipeline
+   * without truncation: truncated parts share offset pairs), so they are not copied first.
+   */
+  process(encoding: Encoding, pair: Encoding | undefined, addSpecialTokens: boolean, owned = false): HfEncoding {
     const list = pair === undefined ? [asHf(encoding)] : [asHf(encoding), asHf(pair)];
-    const copies = list.map(cloneEncoding);
+    const copies = owned ? list : list.map(cloneEncoding);
     // HF marks the overflowing parts too here (but not in `defaultProcess`).
     copies.forEach((e, i) => {
       setSequenceId(e, i);

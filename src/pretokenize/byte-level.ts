@@ -18,14 +18,19 @@ export const GPT2_PATTERN = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s
 
 let gpt2: Pattern | undefined;
 
+/** The GPT-2 pattern, compiled once (hand-written scanner). */
+export function gpt2Pattern(): Pattern {
+  gpt2 ??= scannerPatternFor(GPT2_PATTERN) ?? RegexPattern.fromOnig(GPT2_PATTERN, 'ByteLevel regex');
+  return gpt2;
+}
+
 export class ByteLevelPreTokenizer implements PreTokenizer {
   readonly type = 'ByteLevel';
   constructor(readonly addPrefixSpace = true, readonly trimOffsets = true, readonly useRegex = true) {}
 
   preTokenize(text: PreTokenizedText): void {
     const pts = asPreTokenized(text);
-    gpt2 ??= scannerPatternFor(GPT2_PATTERN) ?? RegexPattern.fromOnig(GPT2_PATTERN, 'ByteLevel regex');
-    const re = gpt2;
+    const re = gpt2Pattern();
     // Always split: it also drops empty splits, as HF does.
     pts.split((_, ns) => {
       if (this.addPrefixSpace && !ns.normalized.startsWith(' ')) ns.prepend(' ');

@@ -25,7 +25,8 @@ export class ScannerPattern implements Pattern {
 
 /** A scanner-backed pattern for `regex` when one exists and its semantics match HF's. */
 export function scannerPatternFor(regex: string): ScannerPattern | undefined {
-  if (regex.includes('$') || /\}\+/.test(regex)) return undefined;
+  // A counted repetition followed by `+` (`{1,3}+`), not a property class followed by one (`\p{L}+`).
+  if (regex.includes('$') || /\{\d+(?:,\d*)?\}\+/.test(regex)) return undefined;
   const scan = scannerForPattern(regex);
   return scan === undefined ? undefined : new ScannerPattern(scan);
 }

@@ -14,7 +14,7 @@ import { scannerPatternFor } from './scanner-pattern.js';
 export class SplitPreTokenizer implements PreTokenizer {
   readonly type = 'Split';
   private readonly effective: Pattern;
-  constructor(readonly pattern: JsonPattern, readonly behavior: SplitBehavior, readonly invert: boolean, compiled: Pattern) {
+  constructor(readonly pattern: JsonPattern, readonly behavior: SplitBehavior, readonly invert: boolean, readonly compiled: Pattern) {
     this.effective = invert ? new InvertPattern(compiled) : compiled;
   }
 
