@@ -15,13 +15,14 @@ import { trainVariantCommand } from './commands/train-variant.js';
 import { evalCommand } from './commands/eval.js';
 import { playgroundCommand } from './commands/playground.js';
 import { convertCommand } from './commands/convert.js';
+import { vocabSizingCommand } from './commands/vocab-sizing.js';
 import { TokenlabError } from '../src/core/errors.js';
 
 const program = new Command('tokenlab')
   .description('Exact, fast tokenizers for language models: tiktoken encodings and Hugging Face tokenizer.json')
   .showHelpAfterError();
 
-for (const cmd of [demoCommand(), evalCommand(), encodeCommand(), decodeCommand(), countCommand(), encodingsCommand(), playgroundCommand(), convertCommand(), trainCommand(), trainVariantCommand(), inferMixtureCommand()]) program.addCommand(cmd);
+for (const cmd of [demoCommand(), evalCommand(), encodeCommand(), decodeCommand(), countCommand(), encodingsCommand(), playgroundCommand(), convertCommand(), trainCommand(), trainVariantCommand(), vocabSizingCommand(), inferMixtureCommand()]) program.addCommand(cmd);
 
 // A closed pipe (`tokenlab encodings | head -1`) ends the command quietly instead of crashing.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
