@@ -24,6 +24,7 @@ import type { AddedToken } from './added-token.js';
 import { truncateEncodings, type TruncationParams } from './truncation.js';
 import { padEncodings, type PaddingParams } from './padding.js';
 import { ByteLevelFastPath } from './byte-level-fast-path.js';
+import { toWellFormed } from '../util/well-formed.js';
 
 export interface EncodeOptions {
   /** Let the post-processor add its special tokens (default true). */
@@ -194,8 +195,8 @@ export class Tokenizer {
 
   private encodeHf(text: string, o: EncodeOptions): HfEncoding {
     const strategy = this.truncation?.strategy;
-    const a = this.encodeSequence(text, 0, strategy !== 'OnlySecond');
-    const b = o.pair === undefined ? undefined : this.encodeSequence(o.pair, 1, strategy !== 'OnlyFirst');
+    const a = this.encodeSequence(toWellFormed(text), 0, strategy !== 'OnlySecond');
+    const b = o.pair === undefined ? undefined : this.encodeSequence(toWellFormed(o.pair), 1, strategy !== 'OnlyFirst');
     return this.postProcess(a, b, o.addSpecialTokens ?? true);
   }
 

@@ -33,7 +33,7 @@ function cpToUnit(s: string): number[] {
   for (let i = 0; i < s.length;) {
     out.push(i);
     const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
   out.push(s.length);
   return out;

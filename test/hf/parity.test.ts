@@ -66,6 +66,11 @@ for (const c of cases) {
       assert.equal(m.length, 0, summarize(m));
     });
 
+    await t.test('lone surrogates (the binding receives U+FFFD for them)', async () => {
+      const m = await run(['a\ud800b', '\udc00', 'x \ud83d', '\ud83d\ude00\ud83d', 'é\udfff ok', '\ud800\ud800', 'Hello \ud834 world']);
+      assert.equal(m.length, 0, summarize(m));
+    });
+
     await t.test('source code', async () => {
       const m = await run([...SOURCE_CODE, ...repoSources(2)]);
       assert.equal(m.length, 0, summarize(m));
