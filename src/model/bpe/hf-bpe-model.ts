@@ -31,6 +31,8 @@ export interface HfBpeOptions {
   fuseUnk?: boolean;
   byteFallback?: boolean;
   ignoreMerges?: boolean;
+  /** Merge long pieces in parts cut before '▁' where that is exact (default true; false is for tests). */
+  cutAtMetaspace?: boolean;
 }
 
 /** A merged piece: token ids and their lengths in UTF-8 bytes of the piece. */
@@ -38,6 +40,9 @@ interface Cached { ids: number[]; lens: number[] }
 
 const BYTE_TOKENS = Array.from({ length: 256 }, (_, b) => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`);
 const encoder = new TextEncoder();
+const METASPACE = 0x2581; // '▁'
+/** Pieces this short are merged whole (cutting would not pay). */
+const CUT_MIN_LENGTH = 24;
 
 export class HfBpeModel implements Model {
   readonly type = 'BPE';
@@ -53,6 +58,10 @@ export class HfBpeModel implements Model {
   private readonly table: PairTable;
   private readonly cache = new PieceCache<Cached>();
   private readonly unkId: number | undefined;
+  /** Pieces may be merged in parts cut before '▁' (see `tokenizeInParts`). */
+  private readonly cutsAtMetaspace: boolean;
+  /** Last UTF-16 units of merge parts that some merge joins to a following '▁…' part: no cut after them. */
+  private readonly joinsMetaspace = new Set<number>();
 
   constructor(o: HfBpeOptions, path = 'model') {
     this.vocab = o.vocab;
@@ -66,6 +75,10 @@ export class HfBpeModel implements Model {
     this.ignoreMerges = o.ignoreMerges ?? false;
     this.unkId = this.unkToken === null ? undefined : this.vocab.get(this.unkToken);
     this.table = buildMergeTable(o.vocab, o.merges, this.continuingSubwordPrefix, sub(path, 'merges'));
+    this.cutsAtMetaspace = o.cutAtMetaspace !== false && (this.continuingSubwordPrefix ?? '') === '' && (this.endOfWordSuffix ?? '') === '' && this.vocab.has('▁');
+    for (const [a, b] of o.merges) {
+      if (b.charCodeAt(0) === METASPACE && a.charCodeAt(a.length - 1) !== METASPACE) this.joinsMetaspace.add(a.charCodeAt(a.length - 1));
+    }
   }
 
   static fromJSON(json: JsonObject, path: string): HfBpeModel {
@@ -112,12 +125,42 @@ export class HfBpeModel implements Model {
       const id = this.vocab.get(piece);
       if (id !== undefined) return [{ id, value: piece, offsets: [0, piece.length] }];
     }
+    if (this.cutsAtMetaspace && piece.length > CUT_MIN_LENGTH) return this.tokenizeInParts(piece);
+    return this.toTokens(piece, this.merged(piece));
+  }
+
+  private merged(piece: string): Cached {
     let word = this.cache.get(piece);
     if (word === undefined) {
       word = this.mergePiece(piece);
       this.cache.set(piece, word);
     }
-    return this.toTokens(piece, word);
+    return word;
+  }
+
+  /**
+   * A long piece (SentencePiece-style BPE sees a whole sentence as one piece) cut before each '▁'
+   * that follows another char, unless some merge joins that char to a '▁…' part (`joinsMetaspace`;
+   * Gemma 3 has one: '>' + '▁</'). No merge can join across such a cut, so
+   * merging the parts separately gives the same tokens — and each word hits the cache.
+   */
+  private tokenizeInParts(piece: string): Token[] {
+    const out: Token[] = [];
+    let start = 0;
+    for (let i = 1; i <= piece.length; i++) {
+      if (i < piece.length) {
+        const before = piece.charCodeAt(i - 1);
+        if (piece.charCodeAt(i) !== METASPACE || before === METASPACE || this.joinsMetaspace.has(before)) continue;
+      }
+      const part = piece.slice(start, i);
+      for (const t of this.toTokens(part, this.merged(part))) {
+        t.offsets[0] += start;
+        t.offsets[1] += start;
+        out.push(t);
+      }
+      start = i;
+    }
+    return out;
   }
 
   /**
