@@ -4,6 +4,10 @@
  * random chunking is training-only), `--algorithm lib` writes a LiB vocabulary JSON (LiB's reading
  * rule has no tokenizer.json equivalent). `tokenlab train-variant encode --lib <vocab.json>` encodes
  * with a LiB vocabulary (a supertokens tokenizer.json encodes with `tokenlab encode --tokenizer`).
+ * `--algorithm compound --base unigram|bpe --splitter dictionary|hyphen [--language de|nl]` writes an
+ * ordinary tokenizer.json trained on decompounded words (docs/algorithms/compound-aware.md).
+ * `--algorithm morph-hybrid` writes a morph-hybrid vocabulary JSON (shared allomorph ids decode by
+ * context; docs/algorithms/morph-hybrid.md), used by `train-variant morph-encode|morph-decode --vocab`.
  * Thin: flags, progress, atomic write; the work is in src/train/variants/.
  */
 import { Command, Option } from 'commander';
@@ -13,12 +17,21 @@ import { trainSupertokens } from '../../src/train/variants/supertokens/train-sup
 import { parseLengthBins } from '../../src/train/variants/supertokens/chunk-lengths.js';
 import { trainLibTokenizer } from '../../src/train/variants/lib/train-lib.js';
 import { LibTokenizer } from '../../src/train/variants/lib/lib-tokenizer.js';
+import { trainMorphHybrid } from '../../src/train/variants/morph-hybrid/train-morph-hybrid.js';
+import { MorphHybridTokenizer } from '../../src/train/variants/morph-hybrid/morph-hybrid-tokenizer.js';
+import { trainCompoundAware, type CompoundJob } from '../../src/train/variants/compound/train-compound.js';
 import { writeFileAtomic } from '../io.js';
 import { addInputOptions, readText, type InputFlags } from '../input.js';
 import { progressSink, type ProgressMode } from './train-progress.js';
 
 interface VariantFlags {
-  algorithm?: 'lib' | 'supertokens';
+  algorithm?: 'lib' | 'supertokens' | 'compound' | 'morph-hybrid';
+  lexicon?: string;
+  maxRoots?: string;
+  match: 'roots-first' | 'longest-inside-word';
+  base: 'unigram' | 'bpe';
+  splitter: 'dictionary' | 'hyphen';
+  language?: 'de' | 'nl';
   input: string[];
   output: string;
   vocabSize?: string;
@@ -50,6 +63,41 @@ function num(flag: string, v: string | undefined, opts: { int?: boolean; min?: n
   return n;
 }
 
+/** `train-variant morph-encode --vocab <file>`: a morph-hybrid vocabulary from --algorithm morph-hybrid. */
+function morphEncodeCommand(): Command {
+  return addInputOptions(new Command('morph-encode')
+    .description('encode text with a morph-hybrid vocabulary (prints a JSON array of ids; --tokens: the surfaces)')
+    .argument('[file]', 'input file (default: stdin)')
+    .requiredOption('--vocab <file>', 'vocabulary written by train-variant --algorithm morph-hybrid')
+    .option('--tokens', 'print the token surfaces instead of ids'))
+    .action((file: string | undefined, flags: InputFlags & { vocab: string; tokens?: boolean }) => {
+      const tok = MorphHybridTokenizer.fromFile(flags.vocab);
+      const text = readText(file, flags);
+      process.stdout.write(JSON.stringify(flags.tokens === true ? tok.tokens(text) : tok.encode(text)) + '\n');
+    });
+}
+
+/** `train-variant morph-decode --vocab <file>`: ids (a JSON array) back to text. */
+function morphDecodeCommand(): Command {
+  return new Command('morph-decode')
+    .description('decode a JSON array of ids with a morph-hybrid vocabulary (prints the text)')
+    .argument('[file]', 'file with the JSON array (default: stdin)')
+    .option('--ids <json>', 'the JSON array of ids instead of a file')
+    .requiredOption('--vocab <file>', 'vocabulary written by train-variant --algorithm morph-hybrid')
+    .action((file: string | undefined, flags: { vocab: string; ids?: string }) => {
+      const tok = MorphHybridTokenizer.fromFile(flags.vocab);
+      const source = flags.ids !== undefined ? '--ids' : file ?? 'stdin';
+      let ids: unknown;
+      try {
+        ids = JSON.parse(flags.ids ?? readText(file, {}));
+      } catch (e) {
+        throw new TokenlabError(`${source}: not JSON: ${(e as Error).message}`);
+      }
+      if (!Array.isArray(ids) || !ids.every((x) => Number.isSafeInteger(x))) throw new TokenlabError(`${source}: expected a JSON array of integer ids`);
+      process.stdout.write(tok.decode(ids as number[]));
+    });
+}
+
 function encodeLibCommand(): Command {
   return addInputOptions(new Command('encode')
     .description('encode text with a LiB vocabulary (prints a JSON array of ids; --segments: the chunks)')
@@ -63,10 +111,22 @@ function encodeLibCommand(): Command {
     });
 }
 
+/** `--algorithm compound` flags as a job (the corpus is added by the caller). */
+function compoundJob(flags: VariantFlags, vocabSize: number | undefined): Omit<CompoundJob, 'input'> {
+  if (vocabSize === undefined) throw new TokenlabError('--algorithm compound needs --vocab-size');
+  if (flags.splitter === 'dictionary' && flags.language === undefined) throw new TokenlabError('--splitter dictionary needs --language de|nl');
+  return {
+    base: flags.base,
+    vocabSize,
+    splitter: flags.splitter === 'hyphen' ? { kind: 'hyphen' } : { kind: 'dictionary', language: flags.language! },
+    specialTokens: flags.specialToken,
+  };
+}
+
 export function trainVariantCommand(): Command {
   return new Command('train-variant')
     .description('train a research tokenizer: supertokens (tokenizer.json) or LiB (LiB vocabulary JSON)')
-    .addOption(new Option('--algorithm <name>', 'variant').choices(['lib', 'supertokens']))
+    .addOption(new Option('--algorithm <name>', 'variant').choices(['lib', 'supertokens', 'compound', 'morph-hybrid']))
     .option('--input <paths...>', 'corpus files or directories')
     .option('--output <file>', 'file to write (tokenizer.json for supertokens, LiB vocabulary JSON for lib)')
     .option('--vocab-size <n>', 'target vocabulary size (lib: 256 byte ids included; default the whole lexicon)')
@@ -87,8 +147,16 @@ export function trainVariantCommand(): Command {
     .option('--update-rate <x>', 'lib: Δ, rank update rate', '0.2')
     .option('--max-chunk-len <n>', 'lib: longest chunk in characters', '12')
     .option('--remove-spaces', 'lib: delete whitespace before training (LiB reads unsegmented text)')
+    .addOption(new Option('--base <trainer>', 'compound: trainer run on the constituents').choices(['unigram', 'bpe']).default('unigram'))
+    .addOption(new Option('--splitter <kind>', 'compound: decompounder').choices(['dictionary', 'hyphen']).default('dictionary'))
+    .addOption(new Option('--language <lang>', 'compound: hunspell dictionary for --splitter dictionary').choices(['de', 'nl']))
+    .option('--lexicon <dir>', 'morph-hybrid: turkish-morph dataset folder, or "dictionary-tr" (default ../shared/data/turkish-morph, else npm dictionary-tr)')
+    .option('--max-roots <n>', 'morph-hybrid: most root ids (default 19993: roots end at id 20000)')
+    .addOption(new Option('--match <rule>', 'morph-hybrid: root vs suffix at one position (roots-first: the reference)').choices(['roots-first', 'longest-inside-word']).default('roots-first'))
     .addOption(new Option('--progress <mode>', 'progress display').choices(['bar', 'jsonl', 'none']))
     .addCommand(encodeLibCommand())
+    .addCommand(morphEncodeCommand())
+    .addCommand(morphDecodeCommand())
     .action(async (flags: VariantFlags) => {
       if (flags.algorithm === undefined) throw new TokenlabError('--algorithm lib|supertokens is required');
       if (flags.input === undefined || flags.input.length === 0) throw new TokenlabError('--input <paths...> is required');
@@ -103,7 +171,23 @@ export function trainVariantCommand(): Command {
       const started = performance.now();
       const control = { signal: ctl.signal, onProgress: sink.update };
       try {
-        if (flags.algorithm === 'supertokens') {
+        if (flags.algorithm === 'morph-hybrid') {
+          const { tokenizer, stats } = await trainMorphHybrid({
+            corpus,
+            ...(flags.lexicon !== undefined ? { lexiconDir: flags.lexicon } : {}),
+            ...(vocabSize !== undefined ? { vocabSize } : {}),
+            ...(flags.maxRoots !== undefined ? { maxRoots: num('max-roots', flags.maxRoots, { int: true, min: 0 })! } : {}),
+            minFrequency: num('min-frequency', flags.minFrequency, { int: true, min: 0 })!,
+            match: flags.match,
+          }, control);
+          writeFileAtomic(flags.output, JSON.stringify(tokenizer.toJSON()) + '\n');
+          sink.event({ event: 'done', output: flags.output, vocabSize: tokenizer.vocabSize, ...stats, seconds: ((performance.now() - started) / 1000).toFixed(2) });
+        } else if (flags.algorithm === 'compound') {
+          const job = compoundJob(flags, vocabSize);
+          const r = await trainCompoundAware({ ...job, input: { corpus } }, control);
+          writeFileAtomic(flags.output, JSON.stringify(r.tokenizer, null, 2) + '\n');
+          sink.event({ event: 'done', output: flags.output, splitter: r.splitter, vocabSize: r.vocabSize, distinctWords: r.words.distinct, decompoundedWords: r.decompound.splitWords, seconds: ((performance.now() - started) / 1000).toFixed(2) });
+        } else if (flags.algorithm === 'supertokens') {
           if (vocabSize === undefined) throw new TokenlabError('--algorithm supertokens needs --vocab-size');
           const r = await trainSupertokens({
             corpus,
