@@ -10,6 +10,8 @@ import type { TiktokenEncoding } from './formats/tiktoken/tiktoken-encoding.js';
 export { encodingNames } from './formats/tiktoken/registry.js';
 export { encodingNameForModel } from './formats/tiktoken/models.js';
 export { TiktokenEncoding } from './formats/tiktoken/tiktoken-encoding.js';
+export { IncrementalEncoder } from './formats/tiktoken/incremental-encoder.js';
+export type { ChunkTokens } from './formats/tiktoken/incremental-encoder.js';
 export type { SpecialOptions, StreamDecoder, TokenOffsets } from './formats/tiktoken/tiktoken-encoding.js';
 export { TokenlabError } from './core/errors.js';
 

@@ -5,6 +5,8 @@ export { getEncoding, encodingForModel } from './formats/tiktoken/node-loader.js
 export { encodingNames } from './formats/tiktoken/registry.js';
 export { encodingNameForModel } from './formats/tiktoken/models.js';
 export { TiktokenEncoding } from './formats/tiktoken/tiktoken-encoding.js';
+export { IncrementalEncoder } from './formats/tiktoken/incremental-encoder.js';
+export type { ChunkTokens } from './formats/tiktoken/incremental-encoder.js';
 export type { SpecialOptions, StreamDecoder, TokenOffsets } from './formats/tiktoken/tiktoken-encoding.js';
 export { TokenlabError } from './core/errors.js';
 

@@ -3,10 +3,9 @@
  * encoding (from src/browser.ts) and a tokenizer.json pipeline (src/pipeline/index.ts). Both give a
  * TokenRun with UTF-16 offsets into the original text.
  */
-import { loadEncoding, type TiktokenEncoding } from '../../../src/browser.js';
+import { IncrementalEncoder, loadEncoding, type TiktokenEncoding } from '../../../src/browser.js';
 import { Tokenizer } from '../../../src/pipeline/index.js';
 import type { TokenRun } from '../model/token-run.js';
-import { ChunkedEncoder } from '../model/chunked-encode.js';
 import type { EncodeOptions } from './protocol.js';
 
 export interface LoadedTokenizer {
@@ -34,8 +33,8 @@ export async function loadTiktoken(name: string, base: string): Promise<LoadedTo
     return res.arrayBuffer();
   });
   // One chunk cache per special-token mode: a chunk's ids depend on it.
-  const withSpecial = new ChunkedEncoder(enc, { allowedSpecial: 'all' });
-  const asText = new ChunkedEncoder(enc, { disallowedSpecial: [] });
+  const withSpecial = new IncrementalEncoder(enc, { allowedSpecial: 'all' });
+  const asText = new IncrementalEncoder(enc, { disallowedSpecial: [] });
   return {
     vocabSize: enc.nVocab,
     encode(text, opts) {

@@ -1,7 +1,11 @@
 /**
- * Incremental re-encoding for tiktoken encodings while the user types: the text is cut at "hard"
- * boundaries, each chunk is encoded on its own and cached by its content, so an edit re-encodes only
- * the chunk it touches (about 1–2 KB) instead of the whole text.
+ * Incremental re-encoding for tiktoken encodings (an editor, a playground, a chat box counting as the
+ * user types): the text is cut at "hard" boundaries, each chunk is encoded on its own and cached by
+ * its content, so an edit re-encodes only the chunk it touches (about 1–2 KB) instead of the whole text.
+ *
+ *     const inc = new IncrementalEncoder(getEncoding('o200k_base'));
+ *     inc.encode(text);            // { ids, offsets } — equal to encodeWithOffsets(text)
+ *     inc.encode(editedText);      // re-encodes only the chunks that changed
  *
  * A hard boundary is a position i with text[i-1] = '\n' and text[i] neither whitespace nor '/' (o200k's
  * ` ?[^\s\p{L}\p{N}]+[\r\n/]*` runs on from newlines into slashes), where for
@@ -13,12 +17,18 @@
  * sees a lone '\n' after a non-space character (r50k, p50k: the piece is that '\n' either way; a run
  * such as "\n\n" would split differently, hence the stricter rule). No special token contains '\n'.
  * So the concatenation of the chunks' encodings equals the encoding of the whole text;
- * test/web/chunked-encode.test.ts checks it against `encodeWithOffsets` on UDHR texts and random
- * strings for every encoding.
+ * test/tiktoken/incremental-encoder.test.ts checks it against `encodeWithOffsets` on UDHR texts and
+ * random strings for every encoding. The argument holds for the built-in patterns only: with any other
+ * pattern the text is one chunk (exact, no gain).
  *
  * Cost: O(n) to find chunks and look them up; encoding work is O(size of changed chunks). A text with
  * no hard boundary (one long line) is one chunk: no gain, no loss.
  */
+
+import { CL100K_PATTERN, O200K_PATTERN, R50K_PATTERN } from '../../pretokenize/scanners/index.js';
+
+/** Patterns for which the chunking argument above was made. */
+const CHUNKABLE = new Set([R50K_PATTERN, CL100K_PATTERN, O200K_PATTERN]);
 
 /** What the cache needs from an encoding: `TiktokenEncoding.encodeWithOffsets` fits. */
 export interface OffsetEncoder {
@@ -64,20 +74,23 @@ export function chunkStarts(text: string, minChunk = 1024, newlineRuns = false):
 }
 
 /** Per-encoding cache of chunk encodings; keeps the chunks of the last two texts. */
-export class ChunkedEncoder {
+export class IncrementalEncoder {
   private current = new Map<string, ChunkTokens>();
   private previous = new Map<string, ChunkTokens>();
   /** Chunks encoded (cache misses) by the last `encode` call. */
   lastMisses = 0;
 
   private readonly newlineRuns: boolean;
+  private readonly chunkable: boolean;
 
-  constructor(private readonly enc: OffsetEncoder, private readonly opts: object, private readonly minChunk = 1024) {
+  /** `opts`: the `encodeWithOffsets` options (special tokens) used for every chunk. */
+  constructor(private readonly enc: OffsetEncoder, private readonly opts: object = {}, private readonly minChunk = 1024) {
     this.newlineRuns = newlineRunsArePieces(enc.pattern);
+    this.chunkable = CHUNKABLE.has(enc.pattern);
   }
 
   encode(text: string): ChunkTokens {
-    const starts = chunkStarts(text, this.minChunk, this.newlineRuns);
+    const starts = this.chunkable ? chunkStarts(text, this.minChunk, this.newlineRuns) : [0];
     this.previous = this.current;
     this.current = new Map();
     this.lastMisses = 0;

@@ -1,5 +1,5 @@
 /**
- * The playground's incremental encoder (web/src/model/chunked-encode.ts) must give exactly the ids
+ * The incremental encoder (src/formats/tiktoken/incremental-encoder.ts, used by the playground) must give exactly the ids
  * and offsets of one `encodeWithOffsets` call on the whole text, for every built-in encoding, on
  * real multilingual text and on random strings built from the characters that matter at chunk
  * boundaries (newlines, spaces, '/', punctuation, letters, digits, apostrophes, special tokens).
@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { getEncoding } from '../../src/index.js';
 import { readUdhr } from '../../src/corpus/udhr.js';
-import { ChunkedEncoder, chunkStarts } from '../../web/src/model/chunked-encode.js';
+import { IncrementalEncoder, chunkStarts } from '../../src/formats/tiktoken/incremental-encoder.js';
 
 const NAMES = ['r50k_base', 'p50k_base', 'cl100k_base', 'o200k_base'];
 const udhrText = ['eng', 'fra', 'rus', 'cmn_hans', 'hin'].map((c) => readUdhr(c)).join('\n\n');
@@ -25,7 +25,7 @@ test('chunks of a paragraph text are many and non-trivial', () => {
 for (const name of NAMES) {
   const enc = getEncoding(name);
   test(`${name}: chunked = whole-text encoding on UDHR text, before and after edits`, () => {
-    const ce = new ChunkedEncoder(enc, { allowedSpecial: 'all' }, 256);
+    const ce = new IncrementalEncoder(enc, { allowedSpecial: 'all' }, 256);
     let text = udhrText;
     assert.deepEqual(ce.encode(text), enc.encodeWithOffsets(text, { allowedSpecial: 'all' }));
     const firstMisses = ce.lastMisses;
@@ -40,10 +40,23 @@ for (const name of NAMES) {
     const atoms = ['\n', '\n', '\r\n', ' ', '  ', '\t', '/', '.', ',', "'s", "'", 'a', 'Hello', 'é', '中', '7', '123', '🎉', '<|endoftext|>', '\u00a0'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...atoms), { maxLength: 80 }), (parts) => {
       const text = parts.join('');
-      const ce = new ChunkedEncoder(enc, { allowedSpecial: 'all' }, 1);
+      const ce = new IncrementalEncoder(enc, { allowedSpecial: 'all' }, 1);
       assert.deepEqual(ce.encode(text), enc.encodeWithOffsets(text, { allowedSpecial: 'all' }));
-      const plain = new ChunkedEncoder(enc, { disallowedSpecial: [] }, 1);
+      const plain = new IncrementalEncoder(enc, { disallowedSpecial: [] }, 1);
       assert.deepEqual(plain.encode(text), enc.encodeWithOffsets(text, { disallowedSpecial: [] }));
     }), { numRuns: 300 });
   });
 }
+
+test('an encoding with another pattern is encoded whole (the chunking argument is only made for the built-in patterns)', () => {
+  const o200k = getEncoding('o200k_base');
+  const seen: string[] = [];
+  const custom = {
+    pattern: '\\S+|\\s+',
+    encodeWithOffsets(text: string, opts?: object) { seen.push(text); return o200k.encodeWithOffsets(text, opts); },
+  };
+  const inc = new IncrementalEncoder(custom, {}, 16);
+  const text = 'line one\nline two\nline three\n'.repeat(20);
+  assert.deepEqual(inc.encode(text), o200k.encodeWithOffsets(text));
+  assert.deepEqual(seen, [text]);
+});
