@@ -152,7 +152,7 @@ function openCorpus(spec: string, flags: EvalFlags): Corpus {
 export function evalCommand(): Command {
   return new Command('eval')
     .description('evaluate tokenizers on corpora: compression, fertility, premiums, entropy, categories, word validity, morphology, speed')
-    .option('-t, --tokenizer <file>', 'a tokenizer.json file (repeatable)', collect)
+    .option('-t, --tokenizer <file>', 'a tokenizer.json, or a LiB / morph-hybrid vocabulary JSON from train-variant (repeatable)', collect)
     .option('-e, --encoding <name>', 'a tiktoken encoding, e.g. o200k_base (repeatable)', collect)
     .option('-c, --corpus <name>', "udhr (embedded), flores (FLORES-200) or a folder of text files (repeatable; default udhr)", collect)
     .option('-l, --languages <codes>', 'comma-separated document codes (udhr: eng,fra,…; flores: eng_Latn,…); the reference is always added')

@@ -125,17 +125,17 @@ function compoundJob(flags: VariantFlags, vocabSize: number | undefined): Omit<C
 
 export function trainVariantCommand(): Command {
   return new Command('train-variant')
-    .description('train a research tokenizer: supertokens (tokenizer.json) or LiB (LiB vocabulary JSON)')
+    .description('train a research tokenizer: lib (LiB vocabulary JSON), supertokens or compound (tokenizer.json), morph-hybrid (morph-hybrid vocabulary JSON); tokenlab eval --tokenizer reads all of them')
     .addOption(new Option('--algorithm <name>', 'variant').choices(['lib', 'supertokens', 'compound', 'morph-hybrid']))
     .option('--input <paths...>', 'corpus files or directories')
-    .option('--output <file>', 'file to write (tokenizer.json for supertokens, LiB vocabulary JSON for lib)')
-    .option('--vocab-size <n>', 'target vocabulary size (lib: 256 byte ids included; default the whole lexicon)')
+    .option('--output <file>', 'file to write (lib: LiB vocabulary JSON; supertokens, compound: tokenizer.json; morph-hybrid: morph-hybrid vocabulary JSON)')
+    .option('--vocab-size <n>', 'target vocabulary size (supertokens, compound: required; lib: 256 byte ids included, default the whole lexicon; morph-hybrid: every id, default 32768)')
     .addOption(new Option('--format <f>', 'input format').choices(['auto', 'text', 'jsonl']).default('auto'))
     .option('--json-field <path>', 'JSONL field with the text', 'text')
     .addOption(new Option('--unit <u>', 'supertokens training unit').choices(['line', 'document']).default('line'))
     .option('--seed <n>', 'random seed (chunk lengths / LiB reading order)', '0')
-    .option('--special-token <tokens...>', 'supertokens: special tokens (ids 0..k-1)')
-    .option('--min-frequency <n>', 'supertokens: BPE min frequency', '2')
+    .option('--special-token <tokens...>', 'supertokens, compound: special tokens (ids 0..k-1)')
+    .option('--min-frequency <n>', 'supertokens, morph-hybrid: BPE min frequency', '2')
     .option('--max-token-length <n>', 'supertokens: longest token in byte-level chars', '29')
     .option('--chunk-lengths <bins>', 'supertokens: "min-max:weight,…" (default SuperTokenizer\'s, mean ≈ 13 chars)')
     .option('--no-drop-repeats', 'supertokens: keep 7-fold character repeats in the training text')
@@ -158,7 +158,7 @@ export function trainVariantCommand(): Command {
     .addCommand(morphEncodeCommand())
     .addCommand(morphDecodeCommand())
     .action(async (flags: VariantFlags) => {
-      if (flags.algorithm === undefined) throw new TokenlabError('--algorithm lib|supertokens is required');
+      if (flags.algorithm === undefined) throw new TokenlabError('--algorithm lib|supertokens|morph-hybrid|compound is required');
       if (flags.input === undefined || flags.input.length === 0) throw new TokenlabError('--input <paths...> is required');
       if (flags.output === undefined) throw new TokenlabError('--output <file> is required');
       const corpus = { inputs: flags.input, format: flags.format, jsonField: flags.jsonField, unit: flags.unit };
