@@ -125,3 +125,10 @@ test('src/eval measures a LiB tokenizer through the adapter (token counts match 
   assert.equal(r.tokenizers[0]!.totals.tokens, want);
   assert.ok(r.tokenizers[0]!.usedTypes > 10 && r.tokenizers[0]!.usedTypes <= tokenizer.vocabSize);
 });
+
+test('a vocabulary size below bytes + distinct characters is refused before training', async () => {
+  await assert.rejects(
+    trainLibTokenizer({ texts: ['abcabc', 'defdef'], vocabSize: 256 + 5, options: { epochs: 1000000 } }),
+    /smaller than 256 byte ids \+ 6 distinct characters.*--vocab-size 262/,
+  );
+});

@@ -6,7 +6,7 @@ import { readCorpus, type CorpusOptions } from '../../counting/corpus-reader.js'
 import type { TrainControl } from '../../trainer.js';
 import { TokenlabError } from '../../../core/errors.js';
 import { trainLib, libDefaults, type LibOptions, type LibTrainStats } from './lib-trainer.js';
-import { LibTokenizer, libVocabulary } from './lib-tokenizer.js';
+import { LIB_BYTE_IDS, LibTokenizer, libVocabulary } from './lib-tokenizer.js';
 import { pruneByUsage } from './lib-prune.js';
 
 export interface LibJob {
@@ -31,6 +31,14 @@ export async function trainLibTokenizer(job: LibJob, control: TrainControl = {})
   else if (job.corpus !== undefined) {
     for await (const batch of readCorpus({ ...job.corpus, unit: 'line' })) for (const t of batch) take(t);
   } else throw new TokenlabError('LiB: no training input (give corpus files or texts)');
+  if (job.vocabSize !== undefined) {
+    // Every character of the corpus stays in the vocabulary: say so before hours of epochs, not after.
+    const chars = new Set<string>();
+    for (const s of sentences) for (const c of s) chars.add(c);
+    if (job.vocabSize < LIB_BYTE_IDS + chars.size) {
+      throw new TokenlabError(`vocabulary size ${job.vocabSize} is smaller than ${LIB_BYTE_IDS} byte ids + ${chars.size} distinct characters of the corpus; use --vocab-size ${LIB_BYTE_IDS + chars.size} or more`);
+    }
+  }
   const o = libDefaults(job.options);
   const { lexicon, stats } = trainLib(sentences, o, control);
   const vocab = job.vocabSize === undefined || job.prune === 'rank' ? libVocabulary(lexicon, job.vocabSize) : pruneByUsage(lexicon, sentences, job.vocabSize, o.maxChunkLen);
