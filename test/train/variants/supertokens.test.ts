@@ -80,3 +80,14 @@ test('supertokens: cross-word tokens, standard pipeline, HF and tokenlab agree o
   assert.ok(ids < bpeIds, `supertokens ${ids} vs BPE ${bpeIds} tokens`);
   assert.ok(ids > 0);
 });
+
+test('supertokens: training from a streamed corpus file equals training from the same texts', async () => {
+  const { readUdhr } = await import('../../../src/corpus/udhr.js');
+  const lines = ['eng', 'fra', 'deu_1996'].flatMap((c) => readUdhr(c).split('\n')).filter((l) => l.trim() !== '');
+  const file = join(mkdtempSync(join(tmpdir(), 'tl-st-')), 'train.txt');
+  writeFileSync(file, lines.map((l) => l + '\n').join(''));
+  // The corpus reader's line units keep their '\n'.
+  const fromTexts = await trainSupertokens({ texts: lines.map((l) => l + '\n'), options: { vocabSize: 600 }, seed: 3 });
+  const fromFile = await trainSupertokens({ corpus: { inputs: [file] }, options: { vocabSize: 600 }, seed: 3 });
+  assert.deepEqual(fromFile.tokenizer, fromTexts.tokenizer);
+});

@@ -33,42 +33,51 @@ export interface SupertokensJob {
 export const SUPERTOKENS_NORMALIZER = { type: 'NFC' };
 export const SUPERTOKENS_PRE_TOKENIZER = { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: false };
 
-/** Counts the chunks of `texts` (one chunker, so one random stream over the whole corpus). */
-export function countChunks(texts: Iterable<string>, job: Pick<SupertokensJob, 'lengths' | 'seed' | 'dropRepeats' | 'options'>, into = new WordCounts()): WordCounts {
+/**
+ * Counts chunks as words. One chunker for the whole corpus, fed batch by batch, so there is one random
+ * stream and the chunks depend only on seed + text, however the corpus is read.
+ */
+export function chunkCounter(job: Pick<SupertokensJob, 'lengths' | 'seed' | 'dropRepeats' | 'options'>, into = new WordCounts()): { add(texts: Iterable<string>): void; counts: WordCounts } {
   const chunk = createChunker(job.lengths ?? SUPERTOKEN_LENGTHS, job.seed ?? 0);
   const specials = (job.options.specialTokens ?? []).filter((s) => s.length > 0);
   const drop = job.dropRepeats ?? true;
-  for (const raw of texts) {
-    let parts = [raw.normalize('NFC')];
-    for (const s of specials) parts = parts.flatMap((p) => p.split(s));
-    for (const part of parts) {
-      for (const c of chunk(part)) {
-        const kept = drop ? dropSevenfoldRepeats(c) : c;
-        if (kept.length > 0) into.add(toByteLevel(kept));
+  return {
+    counts: into,
+    add(texts) {
+      for (const raw of texts) {
+        let parts = [raw.normalize('NFC')];
+        for (const s of specials) parts = parts.flatMap((p) => p.split(s));
+        for (const part of parts) {
+          for (const c of chunk(part)) {
+            const kept = drop ? dropSevenfoldRepeats(c) : c;
+            if (kept.length > 0) into.add(toByteLevel(kept));
+          }
+        }
       }
-    }
-  }
-  return into;
+    },
+  };
+}
+
+/** Counts the chunks of `texts` (see `chunkCounter`). */
+export function countChunks(texts: Iterable<string>, job: Pick<SupertokensJob, 'lengths' | 'seed' | 'dropRepeats' | 'options'>, into = new WordCounts()): WordCounts {
+  const counter = chunkCounter(job, into);
+  counter.add(texts);
+  return counter.counts;
 }
 
 export async function trainSupertokens(job: SupertokensJob, control: TrainControl = {}): Promise<TrainedTokenizer> {
-  let texts: Iterable<string>;
-  if (job.texts !== undefined) texts = job.texts;
-  else if (job.corpus !== undefined) texts = await readAll(job.corpus, control);
-  else throw new TokenlabError('supertokens: no training input (give corpus files or texts)');
-  // One chunker over the whole corpus: one random stream, so the chunks depend only on seed + text.
-  const counts = countChunks(texts, job);
+  const counter = chunkCounter(job);
+  if (job.texts !== undefined) counter.add(job.texts);
+  else if (job.corpus !== undefined) {
+    // Streamed: only the chunk counts are kept, never the corpus.
+    for await (const batch of readCorpus(job.corpus)) {
+      if (control.signal?.aborted) throw new TokenlabError('training interrupted');
+      counter.add(batch);
+    }
+  } else throw new TokenlabError('supertokens: no training input (give corpus files or texts)');
+  const counts = counter.counts;
   const options = { minFrequency: 2, maxTokenLength: 29, ...job.options };
   const model = await trainBpeAsync(counts, { ...options, initialAlphabet: [...byteLevelAlphabet(), ...(options.initialAlphabet ?? [])] }, control);
   const tokenizer = bpeTokenizerJSON(model, { normalizer: SUPERTOKENS_NORMALIZER, preTokenizer: SUPERTOKENS_PRE_TOKENIZER });
   return { tokenizer, model, words: wordStats(counts) };
-}
-
-async function readAll(corpus: CorpusOptions, control: TrainControl): Promise<string[]> {
-  const all: string[] = [];
-  for await (const batch of readCorpus(corpus)) {
-    if (control.signal?.aborted) throw new TokenlabError('training interrupted');
-    for (const t of batch) all.push(t);
-  }
-  return all;
 }
