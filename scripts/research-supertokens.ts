@@ -6,10 +6,13 @@
  * the table gives UTF-8 bytes per token per language and overall (higher is better).
  *
  *     node --import tsx scripts/research-supertokens.ts [--langs eng_Latn,fra_Latn,...] [--vocab 8000,16000] [--transition 0.9]
+ *
+ * Larger scale: `--train FILE --test FILE` trains on any text file (streamed) and tests on the lines of
+ * another (e.g. bench/.corpus/slices/en-25M.txt and en-heldout.txt from bench/train/make-slices.ts).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { repoRoot } from '../test/support/paths.js';
 import { trainByteLevelBpe } from '../src/train/bpe/train-byte-level-bpe.js';
 import { trainSuperBpe } from '../src/train/superbpe/train-superbpe.js';
@@ -23,27 +26,38 @@ const arg = (name: string, dflt: string): string => {
 const langs = arg('langs', 'eng_Latn,fra_Latn,deu_Latn,spa_Latn,ita_Latn,por_Latn,nld_Latn,pol_Latn,tur_Latn,fin_Latn').split(',');
 const vocabs = arg('vocab', '8000,16000').split(',').map(Number);
 const transition = Number(arg('transition', '0.9'));
-const flores = join(repoRoot, '..', 'shared', 'data', 'flores200');
-if (!existsSync(flores)) {
-  console.error(`FLORES-200 not found at ${flores}`);
-  process.exit(1);
+const trainFile = arg('train', '');
+const testFile = arg('test', '');
+const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
+let file: string;
+let tests: Map<string, string[]>;
+if (trainFile !== '') {
+  if (testFile === '') throw new Error('--train needs --test');
+  file = trainFile;
+  tests = new Map([[basename(testFile), lines(readFileSync(testFile, 'utf8'))]]);
+  langs.splice(0, langs.length, basename(testFile));
+  console.log(`Train: ${trainFile} (${(statSync(trainFile).size / 1e6).toFixed(1)} MB, streamed). Test: the ${tests.get(langs[0]!)!.length} lines of ${testFile}. Bytes per token (higher = better compression).\n`);
+} else {
+  const flores = join(repoRoot, '..', 'shared', 'data', 'flores200');
+  if (!existsSync(flores)) {
+    console.error(`FLORES-200 not found at ${flores}`);
+    process.exit(1);
+  }
+  const read = (lang: string, split: string): string[] => lines(readFileSync(join(flores, split, `${lang}.${split}`), 'utf8'));
+  const trainLines = langs.flatMap((l) => read(l, 'dev').map((s) => s + '\n'));
+  file = join(mkdtempSync(join(tmpdir(), 'tl-research-st-')), 'train.txt');
+  writeFileSync(file, trainLines.join(''));
+  tests = new Map(langs.map((l) => [l, read(l, 'devtest')]));
+  console.log(`Train: FLORES-200 dev of ${langs.length} languages, ${trainLines.length} lines, ${(Buffer.byteLength(trainLines.join('')) / 1e6).toFixed(2)} MB. Test: devtest (1012 sentences per language). Bytes per token (higher = better compression).\n`);
 }
-const read = (lang: string, split: string): string[] => readFileSync(join(flores, split, `${lang}.${split}`), 'utf8').split('\n').filter((l) => l.trim() !== '');
-const tmp = mkdtempSync(join(tmpdir(), 'tl-research-st-'));
-const trainLines = langs.flatMap((l) => read(l, 'dev').map((s) => s + '\n'));
-const file = join(tmp, 'train.txt');
-writeFileSync(file, trainLines.join(''));
-const trainBytes = Buffer.byteLength(trainLines.join(''));
-const tests = new Map(langs.map((l) => [l, read(l, 'devtest')]));
 const utf8 = (s: string): number => Buffer.byteLength(s);
 
-console.log(`Train: FLORES-200 dev of ${langs.length} languages, ${trainLines.length} lines, ${(trainBytes / 1e6).toFixed(2)} MB. Test: devtest (1012 sentences per language). Bytes per token (higher = better compression).\n`);
 for (const vocab of vocabs) {
   const corpus = { inputs: [file] };
   const runs: [string, () => Promise<Record<string, unknown>>][] = [
     ['BPE', async () => (await trainByteLevelBpe({ input: { corpus, threads: 0 }, options: { vocabSize: vocab } })).tokenizer],
     [`SuperBPE (t=${Math.round(transition * vocab)})`, async () => (await trainSuperBpe({ input: { corpus, threads: 0 }, options: { vocabSize: vocab }, transitionVocabSize: Math.round(transition * vocab) })).tokenizer],
-    ['supertokens (seed 0)', async () => (await trainSupertokens({ texts: trainLines, options: { vocabSize: vocab }, seed: 0 })).tokenizer],
+    ['supertokens (seed 0)', async () => (await trainSupertokens({ corpus, options: { vocabSize: vocab }, seed: 0 })).tokenizer],
   ];
   const header = ['vocab (reached)', 'tokenizer', ...langs, 'all', 'train s'];
   console.log(`| ${header.join(' | ')} |`);
