@@ -1,7 +1,7 @@
 /**
  * Translates a tokenizer.json regex (Oniguruma syntax, as HF's `onig` build runs it) into an
- * equivalent JS RegExp source for the `u` flag. Differences handled (each checked against the
- * native binding in test/normalize/hf-regex.test.ts):
+ * equivalent JS RegExp source for the `u` flag (`v` when a class needs set operations, below).
+ * Differences handled (each checked against the native binding in test/normalize/hf-regex.test.ts):
  * - `{n,m}+` is an interval repeated by `+` (Ruby syntax), not possessive;
  * - possessive quantifiers (`++`, `*+`, `?+`) and atomic groups `(?>...)` are emulated
  *   with `(?=(?<n>X))\k<n>` (a lookahead commits to X's first match) — NOT simply dropped: with
@@ -11,23 +11,122 @@
  *   `\w` is [\p{Alphabetic}\p{M}\p{Nd}\p{Pc}²³¹¼½¾] (measured over every code point) and `\b`
  *   uses it; `{,n}` is `{0,n}`; `\h` is a hex digit; `\A`, `\z`, `\Z` anchors;
  * - `^`/`$` are line anchors (Ruby syntax) on `\n` only;
- * - `\p{Han}`-style script names become `\p{Script=Han}`; `\x{HH}` becomes `\u{HH}`;
- * - identity escapes and stray `{`, `}`, `]` that `u` mode rejects are re-escaped.
+ * - `\p{Han}`-style script names become `\p{Script=Han}`; `\x{HH}`, `\xH`, `\uHHHH` become `\u{...}`;
+ * - Unicode tables: Oniguruma's are older than V8's. Every `\p{X}`, `\d`, `\w`, `\b`, `\s` whose set
+ *   differs is V8's class corrected with flag-v set operations (`[\p{L}--[...]][...]`, built by the
+ *   tiktoken port's correctedClass) from generated/onig-unicode-gaps.ts, measured against the native
+ *   binding by scripts/gen-onig-unicode-gaps.ts (test/hf/unicode-tables.test.ts). A script Oniguruma
+ *   does not know (`\p{Sidetic}`) is rejected, as HF rejects it;
+ * - identity escapes and stray `{`, `}`, `]` that `u` mode rejects are re-escaped; class items other
+ *   than ASCII letters and digits are written `\u{...}` (valid under both u and v).
  * Unsupported constructs (POSIX brackets, class set operations, `\S` inside a class, multi-char
  * case folds like ß under `(?i:)`) raise a TokenlabError naming the pattern. Known gap: under
- * `(?i:...)` Oniguruma also matches multi-char folds in the SUBJECT (`(?i:ss)` matches "ß").
+ * `(?i:...)` Oniguruma also matches multi-char folds in the SUBJECT (`(?i:ss)` matches "ß"), and
+ * class ranges there are not case-closed (`(?i:[a-z])` misses "A").
  */
 import { TokenlabError } from '../core/errors.js';
+import { correctedClass, type ValueDiffs } from '../pretokenize/scanners/regex-scanner.js';
+// A namespace import, read lazily: scripts/gen-onig-unicode-gaps.ts imports this module while it
+// rewrites the generated file, whose exports may then not match yet.
+import * as gaps from './generated/onig-unicode-gaps.js';
 
-const WS = '\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/** Oniguruma's `\s` (Unicode White_Space) as class content. */
+export const ONIG_SPACE = '\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 /** Oniguruma's Unicode word chars, measured against HF over every code point (Latin-1's ² ³ ¹ ¼ ½ ¾ included). */
-const WORD = '\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\xb2\\xb3\\xb9\\xbc-\\xbe';
+export const ONIG_WORD = '\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\xb2\\xb3\\xb9\\xbc-\\xbe';
 const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
 const GENERAL_CATEGORY = /^(?:L|Lu|Ll|Lt|Lm|Lo|LC|L&|M|Mn|Mc|Me|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf|Cs|Co|Cn|Any|Alpha|Alphabetic|White_Space|Letter|Mark|Number|Punctuation|Symbol|Separator|Other)$/;
 
 export interface TranslatedRegex {
   source: string;
+  /** 'gu' (plus 'i'), or 'gv' when a class is corrected to Oniguruma's tables with set operations. */
   flags: string;
+}
+
+// ---- Oniguruma's Unicode tables: the engine's classes corrected by generated/onig-unicode-gaps.ts ----
+
+const GC_GROUPS: Record<string, string> = { Letter: 'L', Mark: 'M', Number: 'N', Punctuation: 'P', Symbol: 'S', Separator: 'Z', Other: 'C', 'L&': 'LC' };
+const isOne = (v: number): boolean => v === 1;
+const classTests = new Map<string, RegExp | null>();
+
+/** Whether the engine puts `cp` in the class with content `content` (false if it rejects the class). */
+function engineHas(content: string, cp: number): boolean {
+  let re = classTests.get(content);
+  if (re === undefined) {
+    try {
+      re = new RegExp(`^[${content}]$`, 'u');
+    } catch {
+      re = null;
+    }
+    classTests.set(content, re);
+  }
+  return re !== null && re.test(String.fromCodePoint(cp));
+}
+
+let gapsApply: boolean | undefined;
+/**
+ * Whether the gaps fit this engine: its `\p{}` must give the recorded engine-side value at both ends of
+ * every recorded run (true for the Unicode version they were generated with). Otherwise the classes
+ * stay uncorrected (exact only where the engine's Unicode version is Oniguruma's).
+ */
+function onigGapsApply(): boolean {
+  if (gapsApply !== undefined) return gapsApply;
+  const fits = (diffs: ValueDiffs, has: (value: number, cp: number) => boolean): boolean =>
+    diffs.every(([a, b, js]) => has(js, a) && has(js, b));
+  const binary = (content: string) => (js: number, cp: number) => engineHas(content, cp) === (js === 1);
+  gapsApply =
+    fits(gaps.GC_DIFFS, (js, cp) => engineHas(`\\p{${gaps.GC_NAMES[js]}}`, cp)) &&
+    fits(gaps.SCRIPT_DIFFS, (js, cp) => engineHas(`\\p{Script=${gaps.SCRIPT_NAMES[js]}}`, cp)) &&
+    fits(gaps.BINARY_DIFFS.Alphabetic, binary('\\p{Alphabetic}')) &&
+    fits(gaps.BINARY_DIFFS.White_Space, binary('\\p{White_Space}')) &&
+    fits(gaps.BINARY_DIFFS.word, binary(ONIG_WORD)) &&
+    fits(gaps.BINARY_DIFFS.space, binary(ONIG_SPACE));
+  return gapsApply;
+}
+
+/** `base` corrected by `diffs`, or null when the correction changes nothing (or does not apply). */
+function corrected(base: string, diffs: ValueDiffs, inSet: (value: number) => boolean): string | null {
+  if (!onigGapsApply()) return null;
+  const c = correctedClass(base, diffs, inSet);
+  return c === base ? null : c;
+}
+
+/**
+ * Oniguruma's `\p{name}` (`body` = the engine's property name) as class content for flag v, or null
+ * when the engine's `\p{body}` already is Oniguruma's set.
+ */
+function onigProperty(name: string, body: string, where: string, whole: string): string | null {
+  const base = `\\p{${body}}`;
+  if (name === 'Any') return null;
+  if (name === 'Alpha' || name === 'Alphabetic') return corrected(base, gaps.BINARY_DIFFS.Alphabetic, isOne);
+  if (name === 'White_Space') return corrected(base, gaps.BINARY_DIFFS.White_Space, isOne);
+  if (GENERAL_CATEGORY.test(name)) {
+    const g = GC_GROUPS[name] ?? name;
+    // LC is Lu | Ll | Lt; otherwise a category name is the prefix of its leaf categories.
+    return corrected(base, gaps.GC_DIFFS, g === 'LC' ? (v) => v <= 2 : (v) => gaps.GC_NAMES[v]!.startsWith(g));
+  }
+  // A script: recognised (under any alias the engine accepts) by a code point the engine puts in it.
+  const i = gaps.SCRIPT_SAMPLES.findIndex((cp) => engineHas(base, cp));
+  if (i < 0 || !onigGapsApply()) return null;
+  if ((gaps.ONIG_UNKNOWN_SCRIPTS as readonly string[]).includes(gaps.SCRIPT_NAMES[i]!)) fail(where, whole, `\\p{${name}} (a script newer than Oniguruma's tables)`);
+  return corrected(base, gaps.SCRIPT_DIFFS, (v) => v === i);
+}
+
+/** The class content of `\w` / `\s` in Oniguruma's tables; notes in ctx when it needs flag v. */
+function wordContent(ctx: Ctx): string {
+  return needsV(ctx, corrected(`[${ONIG_WORD}]`, gaps.BINARY_DIFFS.word, isOne)) ?? ONIG_WORD;
+}
+function spaceContent(ctx: Ctx): string {
+  return needsV(ctx, corrected(`[${ONIG_SPACE}]`, gaps.BINARY_DIFFS.space, isOne)) ?? ONIG_SPACE;
+}
+function needsV(ctx: Ctx, content: string | null): string | null {
+  if (content !== null) ctx.setOps = true;
+  return content;
+}
+
+/** A class item as v-safe class content: ASCII letters and digits as themselves, the rest escaped. */
+function classLiteral(ch: string): string {
+  return /^[0-9A-Za-z]$/.test(ch) ? ch : `\\u{${ch.codePointAt(0)!.toString(16)}}`;
 }
 
 /** Translates `pattern`; `where` names it in errors (a JSON path). */
@@ -39,7 +138,10 @@ export function translateOnigRegex(pattern: string, where: string): TranslatedRe
     flags += 'i';
     p = p.slice(4);
   }
-  const out = translate(p, false, where, pattern);
+  const ctx: Ctx = { atomics: 0, backrefs: false, setOps: false };
+  const out = translate(p, false, where, pattern, ctx);
+  // Class set operations need flag v (same syntax as u otherwise: class items are emitted v-safe).
+  if (ctx.setOps) flags = flags.replace('u', 'v');
   try {
     new RegExp(out, flags);
   } catch (e) {
@@ -81,14 +183,16 @@ function caseClass(ch: string, inClass: boolean, where: string, whole: string): 
   const up = ch.toUpperCase();
   // Oniguruma folds these to several chars (ß ~ ss): not expressible as a class.
   if ([...lo].length !== 1 || [...up].length !== 1) fail(where, whole, `case-insensitive ${JSON.stringify(ch)} (multi-char case folding)`);
-  if (lo === up) return ch;
-  return inClass ? lo + up : `[${lo}${up}]`;
+  if (lo === up) return inClass ? classLiteral(ch) : ch;
+  return inClass ? classLiteral(lo) + classLiteral(up) : `[${lo}${up}]`;
 }
 
 interface Ctx {
   /** Counter for the capture names used to emulate atomic groups. */
   atomics: number;
   backrefs: boolean;
+  /** Whether a class was corrected with set operations (the regex then needs flag v). */
+  setOps: boolean;
 }
 
 /** JS has no atomic groups: `(?=(?<n>X))\k<n>` matches what X first matches, then never backtracks into it. */
@@ -97,11 +201,13 @@ function atomic(ctx: Ctx, x: string): string {
   return `(?=(?<${name}>${x}))\\k<${name}>`;
 }
 
-function translate(p: string, ci: boolean, where: string, whole: string, ctx: Ctx = { atomics: 0, backrefs: false }): string {
+function translate(p: string, ci: boolean, where: string, whole: string, ctx: Ctx): string {
   let out = '';
   let inClass = false;
   let classStart = false;
   let classOpen = 0;
+  /** In a class, the last item: a char (can start a range), a set (`\\w`), a range's `-`, a range's end. */
+  let last: 'none' | 'char' | 'set' | 'dash' | 'rangeEnd' = 'none';
   let atomStart = -1;
   const groups: { start: number; atomic: boolean }[] = [];
   /** After a quantifier: a following `+` makes it possessive (atomic), `?` lazy. */
@@ -124,8 +230,13 @@ function translate(p: string, ci: boolean, where: string, whole: string, ctx: Ct
       i++;
       if (!inClass) atomStart = out.length;
       if (/[1-9]/.test(n)) ctx.backrefs = true;
-      out += translateEscape(p, i, inClass, where, whole, ci, (skip) => (i += skip));
+      out += translateEscape(p, i, inClass, where, whole, ci, ctx, (skip) => (i += skip));
       classStart = false;
+      if (inClass) {
+        const isSet = 'sSdDwWhHpP'.includes(n);
+        if (isSet && last === 'dash') fail(where, whole, 'class range to a class escape');
+        last = isSet ? 'set' : last === 'dash' ? 'rangeEnd' : 'char';
+      }
       continue;
     }
     if (inClass) {
@@ -146,14 +257,27 @@ function translate(p: string, ci: boolean, where: string, whole: string, ctx: Ct
         classStart = true;
         continue;
       }
-      const inRange = p[i + 1] === '-' || p[i - 1] === '-';
-      out += ci && !inRange ? caseClass(c, true, where, whole) : c === ']' ? '\\]' : c;
+      // Flag v wants every other `-` escaped: a range's `-` follows a char and precedes a non-`]`.
+      if (c === '-' && p[i + 1] !== ']' && i + 1 < p.length) {
+        if (last === 'set') fail(where, whole, 'class range from a class escape');
+        if (last === 'char') {
+          out += '-';
+          last = 'dash';
+          continue;
+        }
+      }
+      const ch = String.fromCodePoint(p.codePointAt(i)!);
+      const inRange = last === 'dash' || p[i + ch.length] === '-';
+      i += ch.length - 1;
+      out += ci && !inRange ? caseClass(ch, true, where, whole) : classLiteral(ch);
+      last = last === 'dash' ? 'rangeEnd' : 'char';
       continue;
     }
     switch (c) {
       case '[':
         inClass = true;
         classStart = true;
+        last = 'none';
         classOpen = out.length;
         out += '[';
         continue;
@@ -267,35 +391,44 @@ function translateEscape(
   where: string,
   whole: string,
   ci: boolean,
+  ctx: Ctx,
   advance: (n: number) => void,
 ): string {
   const n = p[i]!;
   switch (n) {
     case 's':
-      return inClass ? WS : `[${WS}]`;
+      return inClass ? spaceContent(ctx) : `[${spaceContent(ctx)}]`;
     case 'S':
       if (inClass) fail(where, whole, '\\S inside a class');
-      return `[^${WS}]`;
-    case 'd':
-      return inClass ? '\\p{Nd}' : '\\p{Nd}';
-    case 'D':
+      return `[^${spaceContent(ctx)}]`;
+    case 'd': {
+      const nd = needsV(ctx, onigProperty('Nd', 'Nd', where, whole));
+      return nd === null ? '\\p{Nd}' : inClass ? nd : `[${nd}]`;
+    }
+    case 'D': {
       if (inClass) fail(where, whole, '\\D inside a class');
-      return '\\P{Nd}';
+      const nd = needsV(ctx, onigProperty('Nd', 'Nd', where, whole));
+      return nd === null ? '\\P{Nd}' : `[^${nd}]`;
+    }
     case 'w':
-      return inClass ? WORD : `[${WORD}]`;
+      return inClass ? wordContent(ctx) : `[${wordContent(ctx)}]`;
     case 'W':
       if (inClass) fail(where, whole, '\\W inside a class');
-      return `[^${WORD}]`;
+      return `[^${wordContent(ctx)}]`;
     case 'h':
       return inClass ? '0-9a-fA-F' : '[0-9a-fA-F]';
     case 'H':
       if (inClass) fail(where, whole, '\\H inside a class');
       return '[^0-9a-fA-F]';
-    case 'b':
+    case 'b': {
       if (inClass) return '\\x08';
-      return `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
-    case 'B':
-      return `(?:(?<=[${WORD}])(?=[${WORD}])|(?<![${WORD}])(?![${WORD}]))`;
+      const w = wordContent(ctx);
+      return `(?:(?<=[${w}])(?![${w}])|(?<![${w}])(?=[${w}]))`;
+    }
+    case 'B': {
+      const w = wordContent(ctx);
+      return `(?:(?<=[${w}])(?=[${w}])|(?<![${w}])(?![${w}]))`;
+    }
     case 'A':
       return '(?<![\\s\\S])';
     case 'z':
@@ -310,15 +443,17 @@ function translateEscape(
       const neg = (n === 'P') !== (m[1] === '^');
       const name = m[2]!;
       const body = GENERAL_CATEGORY.test(name) ? (name === 'L&' ? 'LC' : name) : `Script=${name}`;
-      return `\\${neg ? 'P' : 'p'}{${body}}`;
+      const onig = needsV(ctx, onigProperty(name, body, where, whole));
+      if (onig === null) return `\\${neg ? 'P' : 'p'}{${body}}`;
+      return neg ? `[^${onig}]` : inClass ? onig : `[${onig}]`;
     }
-    case 'x': {
-      const m = /^\{([0-9a-fA-F]+)\}/.exec(p.slice(i + 1));
-      if (m) {
-        advance(m[0].length);
-        return `\\u{${m[1]}}`;
-      }
-      return '\\x';
+    case 'x':
+    case 'u': {
+      // \x{H..}, \xH, \xHH, \uHHHH: written \u{...} so a class sees one char (and u mode takes \xH).
+      const m = (n === 'x' ? /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{1,2}))/ : /^()([0-9a-fA-F]{4})/).exec(p.slice(i + 1));
+      if (!m) return '\\' + n;
+      advance(m[0].length);
+      return `\\u{${m[1] || m[2]}}`;
     }
     default: {
       if (n === 'e') return '\\x1b';
@@ -330,7 +465,7 @@ function translateEscape(
       if (SYNTAX.has(n) || (inClass && n === '-')) return '\\' + n;
       const cp = String.fromCodePoint(p.codePointAt(i)!);
       advance(cp.length - 1);
-      return cp;
+      return inClass ? classLiteral(cp) : cp;
     }
   }
 }

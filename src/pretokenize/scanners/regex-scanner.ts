@@ -130,18 +130,34 @@ function caseVariants(cp: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** Node's \\p{name} corrected to tiktoken's set for the kinds in `mask` (class content, flag v). */
-function correctedProperty(name: string, mask: number): Item {
+/**
+ * Where another engine's Unicode tables differ from Node's: runs [first, last, Node's value, the other
+ * engine's value] of some property value (a kind, a category index, 0/1 for a binary property).
+ */
+export type ValueDiffs = readonly (readonly [number, number, number, number])[];
+
+/**
+ * The set `base` (one class operand in Node's tables: `\\p{L}`, `[...]`) corrected to another engine's
+ * tables, as class content for flag v: runs whose Node value is in the set (`inSet`) and other value is
+ * not are subtracted, the converse added. `base` itself when no run changes membership.
+ */
+export function correctedClass(base: string, diffs: ValueDiffs, inSet: (value: number) => boolean): string {
   const remove: Range[] = [];
   const add: Range[] = [];
-  for (const [a, b, node, tt] of NODE_DIFFS) {
-    const inNode = ((mask >> node) & 1) === 1;
-    const inTt = ((mask >> tt) & 1) === 1;
-    if (inNode && !inTt) remove.push([a, b]);
-    else if (inTt && !inNode) add.push([a, b]);
+  for (const [a, b, node, other] of diffs) {
+    const inNode = inSet(node);
+    const inOther = inSet(other);
+    if (inNode && !inOther) remove.push([a, b]);
+    else if (inOther && !inNode) add.push([a, b]);
   }
-  let pos = remove.length ? `[\\p{${name}}--[${rangesJs(remove)}]]` : `\\p{${name}}`;
+  let pos = remove.length ? `[${base}--[${rangesJs(remove)}]]` : base;
   if (add.length) pos += `[${rangesJs(add)}]`;
+  return pos;
+}
+
+/** Node's \\p{name} corrected to tiktoken's set for the kinds in `mask` (class content, flag v). */
+function correctedProperty(name: string, mask: number): Item {
+  const pos = correctedClass(`\\p{${name}}`, NODE_DIFFS, (kind) => ((mask >> kind) & 1) === 1);
   return { pos, neg: `[^${pos}]` };
 }
 
