@@ -7,8 +7,10 @@
  *         gptoss deepseek_v3 trained-wp trained-uni trained-bpe)
  *
  * OLD_UNICODE=1 drops strings with astral characters assigned in recent Unicode versions (other
- * than emoji and CJK Ext B): V8 knows Unicode 16/17 while the native binding's regex engines do not,
- * so such characters split differently in pre-tokenizer regexes (a known, documented difference).
+ * than emoji and CJK Ext B). V8 knows Unicode 17 while the native binding's regex engines do not;
+ * the regex port and the pre-tokenizers correct for that with tables probed from the binding
+ * (src/normalize/generated/onig-unicode-gaps.ts, src/pipeline/generated/word-char-gaps.ts), so this
+ * is only for hunting a difference of that kind.
  */
 import { join } from 'node:path';
 import { Tokenizer } from '../src/pipeline/index.js';
