@@ -21,6 +21,7 @@ import { trainMorphHybrid } from '../../src/train/variants/morph-hybrid/train-mo
 import { MorphHybridTokenizer } from '../../src/train/variants/morph-hybrid/morph-hybrid-tokenizer.js';
 import { trainCompoundAware, type CompoundJob } from '../../src/train/variants/compound/train-compound.js';
 import { writeFileAtomic } from '../io.js';
+import { untilInterrupted } from '../interruptible.js';
 import { addInputOptions, readText, type InputFlags } from '../input.js';
 import { progressSink, type ProgressMode } from './train-progress.js';
 
@@ -165,12 +166,9 @@ export function trainVariantCommand(): Command {
       const vocabSize = num('vocab-size', flags.vocabSize, { int: true, min: 1 });
       const seed = num('seed', flags.seed, { int: true, min: 0 })!;
       const sink = progressSink(flags.progress ?? (process.stderr.isTTY ? 'bar' : 'none'));
-      const ctl = new AbortController();
-      const onSigint = (): void => ctl.abort();
-      process.once('SIGINT', onSigint);
       const started = performance.now();
-      const control = { signal: ctl.signal, onProgress: sink.update };
-      try {
+      await untilInterrupted(async (signal) => {
+        const control = { signal, onProgress: sink.update };
         if (flags.algorithm === 'morph-hybrid') {
           const { tokenizer, stats } = await trainMorphHybrid({
             corpus,
@@ -222,15 +220,6 @@ export function trainVariantCommand(): Command {
           writeFileAtomic(flags.output, JSON.stringify(tokenizer.toJSON()) + '\n');
           sink.event({ event: 'done', output: flags.output, vocabSize: tokenizer.vocabSize, trainedLexicon: stats.lexiconSize, memorized: stats.memorized, forgotten: stats.forgotten, seconds: ((performance.now() - started) / 1000).toFixed(2) });
         }
-      } catch (e) {
-        sink.stop();
-        if (ctl.signal.aborted) {
-          process.stderr.write('tokenlab: interrupted; nothing was written\n');
-          process.exit(130);
-        }
-        throw e;
-      } finally {
-        process.removeListener('SIGINT', onSigint);
-      }
+      }, () => sink.stop());
     });
 }

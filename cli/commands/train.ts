@@ -15,6 +15,7 @@ import { trainCharBpe } from '../../src/train/char-bpe/train-char-bpe.js';
 import { trainWordPiece } from '../../src/train/wordpiece/train-wordpiece.js';
 import { trainUnigramTokenizer } from '../../src/train/unigram/train-unigram.js';
 import { writeFileAtomic } from '../io.js';
+import { untilInterrupted } from '../interruptible.js';
 import { progressSink, type ProgressMode } from './train-progress.js';
 
 const ALGORITHMS = ['bpe', 'superbpe', 'unigram', 'wordpiece', 'char-bpe'] as const;
@@ -137,17 +138,14 @@ export function trainCommand(): Command {
       const normalizer = normName === 'none' ? null : { type: normName.toUpperCase() };
       const mode: ProgressMode = flags.progress ?? (process.stderr.isTTY ? 'bar' : 'none');
       const sink = progressSink(mode);
-      const ctl = new AbortController();
-      const onSigint = (): void => ctl.abort();
-      process.once('SIGINT', onSigint);
       const started = performance.now();
-      let result: { tokenizer: Record<string, unknown>; words: TrainedTokenizer['words']; summary: Record<string, unknown> };
-      try {
-        const control = { signal: ctl.signal, onProgress: sink.update };
+      type Result = { tokenizer: Record<string, unknown>; words: TrainedTokenizer['words']; summary: Record<string, unknown> };
+      const result = await untilInterrupted(async (signal): Promise<Result> => {
+        const control = { signal, onProgress: sink.update };
         if (flags.algorithm === 'superbpe') {
           if (flags.transition === undefined) throw new TokenlabError('--algorithm superbpe needs --transition <vocabulary size where stage 2 starts>');
           if (initialMerges !== undefined || input.countFiles !== undefined) throw new TokenlabError('--resume and --counts do not apply to superbpe (it counts the corpus twice)');
-          result = summarize(await trainSuperBpe({
+          return summarize(await trainSuperBpe({
             input,
             options,
             transitionVocabSize: int('transition', flags.transition, 1)!,
@@ -157,26 +155,19 @@ export function trainCommand(): Command {
         } else if (flags.algorithm === 'unigram') {
           if (initialMerges !== undefined) throw new TokenlabError('--resume does not apply to unigram');
           const u = await trainUnigramTokenizer({ input, options: { vocabSize, specialTokens: flags.specialToken, maxPieceLength: options.maxTokenLength }, normalizer: flags.normalizer === undefined ? undefined : normalizer }, control);
-          result = { tokenizer: u.tokenizer, words: u.words, summary: { vocabSize: u.model.vocab.length, emRounds: u.model.stats.rounds } };
+          return { tokenizer: u.tokenizer, words: u.words, summary: { vocabSize: u.model.vocab.length, emRounds: u.model.stats.rounds } };
         } else if (flags.algorithm === 'wordpiece') {
           if (initialMerges !== undefined) throw new TokenlabError('--resume does not apply to wordpiece (it keeps no merges)');
-          result = summarize(await trainWordPiece({ input, options: { ...options, specialTokens: flags.specialToken }, cased: flags.cased === true }, control));
+          return summarize(await trainWordPiece({ input, options: { ...options, specialTokens: flags.specialToken }, cased: flags.cased === true }, control));
         } else if (flags.algorithm === 'char-bpe') {
-          result = summarize(await trainCharBpe({ input, preTokenizer: flags.preTokenizer, normalizer, options: { ...options, initialMerges }, maxChars: options.maxTokenLength ?? 3, padToPowerOfTwo: flags.pad2 === true }, control));
+          return summarize(await trainCharBpe({ input, preTokenizer: flags.preTokenizer, normalizer, options: { ...options, initialMerges }, maxChars: options.maxTokenLength ?? 3, padToPowerOfTwo: flags.pad2 === true }, control));
         } else {
-          result = summarize(await trainByteLevelBpe({ input, preTokenizer: flags.preTokenizer, normalizer, options: { ...options, initialMerges }, byteAlphabet: flags.byteAlphabet }, control));
+          return summarize(await trainByteLevelBpe({ input, preTokenizer: flags.preTokenizer, normalizer, options: { ...options, initialMerges }, byteAlphabet: flags.byteAlphabet }, control));
         }
-      } catch (e) {
+      }, (interrupted) => {
         sink.stop();
-        if (ctl.signal.aborted) {
-          process.stderr.write('tokenlab: interrupted; nothing was written\n');
-          sink.event({ event: 'interrupted' });
-          process.exit(130);
-        }
-        throw e;
-      } finally {
-        process.removeListener('SIGINT', onSigint);
-      }
+        if (interrupted) sink.event({ event: 'interrupted' });
+      });
       const longest = result.words.longest ?? 0;
       if (longest > LONG_WORD) {
         process.stderr.write(`tokenlab: warning: the pre-tokenizer produced words up to ${longest} chars long; training time and memory grow with word length (split text more, use --unit line, or sample the corpus)\n`);

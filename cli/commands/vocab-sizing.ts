@@ -18,6 +18,7 @@ import { runVocabSizing, sizingMarkdown, type SizingResult } from '../../src/tra
 import { sizingLanguage } from '../../src/train/variants/vocab-sizing/sizing-corpus.js';
 import type { FitKind } from '../../src/train/variants/vocab-sizing/ctc-fit.js';
 import { writeFileAtomic } from '../io.js';
+import { untilInterrupted } from '../interruptible.js';
 import { sharedDataDir } from './eval.js';
 
 interface SizingFlags {
@@ -69,37 +70,25 @@ export function vocabSizingCommand(): Command {
       if (unknown.length > 0) throw new TokenlabError(unknownLanguageMessage(corpus, unknown));
       const refCode = docs[0]!.code;
       const langs = docs.map(sizingLanguage);
-      const ctl = new AbortController();
-      const onSigint = (): void => ctl.abort();
-      process.once('SIGINT', onSigint);
       const bar = flags.progress ? new cliProgress.SingleBar({ stream: process.stderr, format: ' sizing |{bar}| {value}/{total} trainings | ETA {eta_formatted} | {label}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
-      let result: SizingResult;
-      try {
-        let started = false;
-        result = await runVocabSizing(langs, {
+      let started = false;
+      const result: SizingResult = await untilInterrupted(async (signal) => {
+        const r = await runVocabSizing(langs, {
           sizes: positiveInts('sizes', flags.sizes),
           targetSize: positiveInts('target-size', flags.targetSize)[0]!,
           reference: refCode,
           fit: flags.fit,
           superBpe: flags.superbpe === true,
         }, {
-          signal: ctl.signal,
+          signal,
           onProgress: (p) => {
             if (!started) { bar?.start(p.total, 0, { label: '' }); started = true; }
             bar?.update(p.done, { label: p.label });
           },
         });
         bar?.stop();
-      } catch (e) {
-        bar?.stop();
-        if (ctl.signal.aborted) {
-          process.stderr.write('tokenlab: interrupted; nothing was written\n');
-          process.exit(130);
-        }
-        throw e;
-      } finally {
-        process.removeListener('SIGINT', onSigint);
-      }
+        return r;
+      }, () => bar?.stop());
       if (flags.outputDir !== undefined) {
         mkdirSync(flags.outputDir, { recursive: true });
         for (const l of result.languages) writeFileAtomic(join(flags.outputDir, `${l.code.replace(/[^\w.-]/g, '_')}.json`), JSON.stringify(l.tokenizer, null, 2) + '\n');
