@@ -84,7 +84,9 @@ export async function runVocabSizing(langs: SizingLanguage[], o: SizingOptions, 
   const runsPerLanguage = options.sizes.length + 1 + (options.sizes.includes(options.targetSize) ? 0 : 1) + (options.superBpe ? 1 : 0);
   const total = langs.length * runsPerLanguage;
   let done = 0;
-  const step = (label: string): void => {
+  const step = async (label: string): Promise<void> => {
+    // A macrotask turn between trainings lets a pending Ctrl-C (SIGINT handler) abort the signal.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (control.signal?.aborted) throw new TokenlabError('vocabulary sizing stopped (aborted)');
     control.onProgress?.({ done, total, label });
     done++;
@@ -113,7 +115,7 @@ export async function runVocabSizing(langs: SizingLanguage[], o: SizingOptions, 
       const points: CtcPoint[] = [];
       let atTarget: number | undefined;
       for (const v of options.sizes) {
-        step(`${l.code} @${v}`);
+        await step(`${l.code} @${v}`);
         const r = await bpe(l, v);
         points.push({ vocabSize: r.size, ctc: r.ctc });
         if (v === options.targetSize) atTarget = r.ctc;
@@ -128,19 +130,19 @@ export async function runVocabSizing(langs: SizingLanguage[], o: SizingOptions, 
       const sweep = sweeps.get(l.code)!;
       let ctcAtTarget = sweep.atTarget;
       if (ctcAtTarget === undefined) {
-        step(`${l.code} @${options.targetSize}`);
+        await step(`${l.code} @${options.targetSize}`);
         ctcAtTarget = (await bpe(l, options.targetSize)).ctc;
       }
       const raw = solveVocabSize(fits.get(l.code)!, targetCtc);
       const solvedSize = Math.min(cap, Math.max(options.minSize, raw));
-      step(`${l.code} solved @${solvedSize}`);
+      await step(`${l.code} solved @${solvedSize}`);
       const solved = await bpe(l, solvedSize);
       const row: LanguageSizing = {
         code: l.code, trainBytes: Buffer.byteLength(l.train.join('\n')), sweep: sweep.points, fit: fits.get(l.code)!,
         solvedSize, capped: raw > cap, ctcAtTarget, ctcAtSolved: solved.ctc, tokenizer: solved.tokenizer,
       };
       if (options.superBpe) {
-        step(`${l.code} SuperBPE @${options.targetSize}`);
+        await step(`${l.code} SuperBPE @${options.targetSize}`);
         const s = await trainSuperBpe({ input: input(l.code), options: { vocabSize: options.targetSize }, transitionVocabSize: Math.round(options.superBpeShare * options.targetSize) }, trainControl);
         row.ctcSuperBpe = ctcOf(s.tokenizer, l.test).ctc;
       }
