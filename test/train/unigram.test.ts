@@ -1,8 +1,10 @@
 /**
  * Unigram training: digamma, a synthetic-corpus run that HF loads with equal ids, and, when the
- * shared FLORES data is present, closeness to the native HF UnigramTrainer on the same text (the
- * binding trains with its defaults: vocab 8000): vocabulary overlap and held-out compression.
+ * shared FLORES data and spm_train are present, agreement with spm_train on the same text
+ * (vocabulary overlap and held-out token counts), and, with HF's settings, with the native HF
+ * UnigramTrainer (the binding trains with its defaults: vocab 8000).
  */
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,9 +33,11 @@ test('unigram on a synthetic corpus: exact vocab size, every char kept, HF loads
   assert.deepEqual(vocab[0], ['<unk>', 0]);
   assert.equal(r.model.unkId, 0);
   const pieces = new Set(vocab.map((v) => v[0]));
-  for (const ch of new Set(Array.from(readFileSync(file, 'utf8').normalize('NFKC').replace(/ /g, '▁')))) {
-    if (ch !== '\n' && ch !== '\r') assert.ok(pieces.has(ch), `char ${JSON.stringify(ch)} in vocab`);
+  // The default normalizer: NFKC, then runs of spaces/tabs/line breaks become one space (Metaspace: ▁).
+  for (const ch of new Set(Array.from(readFileSync(file, 'utf8').normalize('NFKC').replace(/[ \t\n\r\f]+/g, '▁')))) {
+    assert.ok(pieces.has(ch), `char ${JSON.stringify(ch)} in vocab`);
   }
+  assert.ok(![...pieces].some((p) => /[\t\n\r]/.test(p)), 'no tab or line break survives the normalizer');
   for (let i = 2; i < vocab.length; i++) assert.ok(vocab[i]![1] <= vocab[i - 1]![1] || i === 1, 'scores descending');
   const hf = native.Tokenizer.fromString(JSON.stringify(r.tokenizer));
   const ours = Tokenizer.fromJSON(r.tokenizer);
@@ -42,7 +46,53 @@ test('unigram on a synthetic corpus: exact vocab size, every char kept, HF loads
   heldOut.forEach((line, i) => assert.deepEqual(ours.encode(line).ids, hfEnc[i]!.getIds(), `line ${i}`));
 });
 
-test('unigram is close to the native HF UnigramTrainer on FLORES English (overlap, compression)', { skip: skipWithoutSharedData('flores200') }, async () => {
+/** spm_train (Debian `sentencepiece`) on the same text, or the reason to skip. */
+function skipWithoutSpm(): string | false {
+  const data = skipWithoutSharedData('flores200');
+  if (data !== false) return data;
+  try {
+    execFileSync('spm_train', ['--help'], { stdio: 'ignore' });
+    return false;
+  } catch (e) {
+    // spm_train --help exits 1 after printing; only a missing binary is a reason to skip.
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'skipped: spm_train is not installed (apt-get install sentencepiece)' : false;
+  }
+}
+
+/** Vocabulary overlap (Jaccard, specials excluded) and held-out token counts of tokenlab vs spm_train at the same size. */
+async function compareWithSpm(langs: string[], vocabSize: number): Promise<{ jaccard: number; ours: number; spm: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-unigram-spm-'));
+  const file = join(dir, 'train.txt');
+  writeFileSync(file, langs.map((l) => readFileSync(join(floresDevtest, `${l}.devtest`), 'utf8')).join(''));
+  execFileSync('spm_train', [`--input=${file}`, `--model_prefix=${join(dir, 'spm')}`, '--model_type=unigram', `--vocab_size=${vocabSize}`, '--character_coverage=1.0', '--minloglevel=2']);
+  const specials = new Set(['<unk>', '<s>', '</s>']);
+  const spmVocab = new Set(readFileSync(join(dir, 'spm.vocab'), 'utf8').split('\n').filter((l) => l.length > 0).map((l) => l.split('\t')[0]!).filter((p) => !specials.has(p)));
+  // spm's vocabulary has 3 specials, ours 1 (<unk>): the same number of ordinary pieces.
+  const r = await trainUnigramTokenizer({ input: { corpus: { inputs: [file] }, threads: 0 }, options: { vocabSize: vocabSize - 2 } });
+  const ours = new Set(r.model.vocab.map((v) => v[0]).filter((p) => !specials.has(p)));
+  let inter = 0;
+  for (const p of ours) if (spmVocab.has(p)) inter++;
+  const held = langs.flatMap((l) => readFileSync(join(sharedData, 'flores200', 'dev', `${l}.dev`), 'utf8').split('\n').filter((x) => x.length > 0).slice(0, 200));
+  const spmIds = execFileSync('spm_encode', [`--model=${join(dir, 'spm.model')}`, '--output_format=id'], { input: held.join('\n') + '\n', encoding: 'utf8' });
+  const tok = Tokenizer.fromJSON(r.tokenizer);
+  let n = 0;
+  for (const line of held) n += tok.encode(line, { addSpecialTokens: false }).ids.length;
+  return { jaccard: inter / (ours.size + spmVocab.size - inter), ours: n, spm: spmIds.split(/\s+/).filter((x) => x.length > 0).length };
+}
+
+test('unigram agrees with spm_train on FLORES English (vocabulary overlap, held-out tokens)', { skip: skipWithoutSpm() }, async () => {
+  const c = await compareWithSpm(['eng_Latn'], 4000);
+  assert.ok(c.jaccard > 0.9, `vocabulary overlap with spm_train ${c.jaccard.toFixed(3)}`);
+  assert.ok(c.ours > 1000 && Math.abs(c.ours - c.spm) / c.spm < 0.02, `held-out tokens: tokenlab ${c.ours}, spm_train ${c.spm}`);
+});
+
+test('unigram agrees with spm_train on English + Russian + French (scripts kept apart)', { skip: skipWithoutSpm() }, async () => {
+  const c = await compareWithSpm(['eng_Latn', 'rus_Cyrl', 'fra_Latn'], 4000);
+  assert.ok(c.jaccard > 0.75, `vocabulary overlap with spm_train ${c.jaccard.toFixed(3)}`);
+  assert.ok(Math.abs(c.ours - c.spm) / c.spm < 0.04, `held-out tokens: tokenlab ${c.ours}, spm_train ${c.spm}`);
+});
+
+test('with HF-like settings (NFKC only, no script split), unigram is close to the native HF UnigramTrainer on FLORES English', { skip: skipWithoutSharedData('flores200') }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tl-unigram-'));
   const file = join(dir, 'eng.txt');
   writeFileSync(file, readFileSync(join(floresDevtest, 'eng_Latn.devtest'), 'utf8'));
@@ -51,7 +101,7 @@ test('unigram is close to the native HF UnigramTrainer on FLORES English (overla
   hf.train([file]);
   hf.save(join(dir, 'hf.json'));
   const ref = JSON.parse(readFileSync(join(dir, 'hf.json'), 'utf8')) as { model: { vocab: [string, number][] } };
-  const r = await trainUnigramTokenizer({ input: { corpus: { inputs: [file] }, threads: 0 }, options: { vocabSize: ref.model.vocab.length + 1 } });
+  const r = await trainUnigramTokenizer({ input: { corpus: { inputs: [file] }, threads: 0 }, options: { vocabSize: ref.model.vocab.length + 1, splitByUnicodeScript: false }, normalizer: { type: 'NFKC' } });
   const a = new Set(r.model.vocab.slice(1).map((v) => v[0]));
   const b = new Set(ref.model.vocab.map((v) => v[0]));
   let inter = 0;
