@@ -8,6 +8,8 @@ import type { TrainProgress } from '../../src/train/trainer.js';
 
 export type ProgressMode = 'bar' | 'jsonl' | 'none';
 
+const SEED_STEPS = ['sort', 'lcp', 'candidates'] as const;
+
 export interface ProgressSink {
   update(p: TrainProgress): void;
   event(e: Record<string, unknown>): void;
@@ -59,6 +61,10 @@ function barSink(): ProgressSink {
       if (p.phase === 'count') {
         if (phase !== 'count') start('count', p.bytesTotal, 'bytes');
         bar.update(p.bytesRead, { detail: `${p.units} units, ${p.distinct} distinct words` });
+      } else if (p.phase === 'seed') {
+        // Three steps whose sizes are not known up front: a step counter with what each one did.
+        if (phase !== 'seed') start('seed', SEED_STEPS.length, 'steps');
+        bar.update(SEED_STEPS.indexOf(p.step) + 1, { detail: `${p.step}: ${p.done}` });
       } else if (p.phase === 'merge') {
         if (phase !== 'merge') start('merge', p.total, 'tokens');
         bar.update(p.done, { detail: p.lastMerge ? `${JSON.stringify(p.lastMerge.join(' '))} ×${p.lastCount ?? ''}` : '' });

@@ -46,6 +46,8 @@ interface TrainFlags {
   transition?: string;
   maxWordsPerToken: string;
   pad2?: boolean;
+  splitByUnicodeScript: boolean;
+  splitDigits?: boolean;
   cased?: boolean;
   forbiddenSubstring?: string[];
   progress?: ProgressMode;
@@ -101,6 +103,8 @@ export function trainCommand(): Command {
     .option('--max-token-length <n>', 'longest token in bytes (char-bpe default 3)')
     .option('--cased', 'wordpiece: keep case and accents (default: uncased BERT normalization)')
     .option('--pad2', 'char-bpe: pad the vocabulary to a power of two with whitespace-run added tokens')
+    .option('--no-split-by-unicode-script', 'unigram: let pieces cross a Unicode script change (spm split_by_unicode_script=false)')
+    .option('--split-digits', 'unigram: every digit is a piece of its own (spm split_digits)')
     .option('--limit-alphabet <n>', 'keep at most this many initial chars (besides the byte alphabet)')
     .option('--no-byte-alphabet', 'do not add all 256 byte-level chars to the alphabet')
     .option('--hf-compat', "reproduce HF's trainer merge for merge (its max_token_length and unknown-char quirks)")
@@ -154,7 +158,7 @@ export function trainCommand(): Command {
           }, control));
         } else if (flags.algorithm === 'unigram') {
           if (initialMerges !== undefined) throw new TokenlabError('--resume does not apply to unigram');
-          const u = await trainUnigramTokenizer({ input, options: { vocabSize, specialTokens: flags.specialToken, maxPieceLength: options.maxTokenLength }, normalizer: flags.normalizer === undefined ? undefined : normalizer }, control);
+          const u = await trainUnigramTokenizer({ input, options: { vocabSize, specialTokens: flags.specialToken, maxPieceLength: options.maxTokenLength, splitByUnicodeScript: flags.splitByUnicodeScript, splitDigits: flags.splitDigits === true }, normalizer: flags.normalizer === undefined ? undefined : normalizer }, control);
           return { tokenizer: u.tokenizer, words: u.words, summary: { vocabSize: u.model.vocab.length, emRounds: u.model.stats.rounds } };
         } else if (flags.algorithm === 'wordpiece') {
           if (initialMerges !== undefined) throw new TokenlabError('--resume does not apply to wordpiece (it keeps no merges)');

@@ -11,6 +11,8 @@ import type { WordCounts } from './counting/word-counts.js';
 export type TrainProgress =
   | { phase: 'count'; bytesRead: number; bytesTotal: number; units: number; distinct: number }
   | { phase: 'prepare'; words: number; symbols: number; pairs: number }
+  /** Unigram's seed phase: the suffix sort, the LCP array, the candidate scan (`done`: items of that step). */
+  | { phase: 'seed'; step: 'sort' | 'lcp' | 'candidates'; done: number }
   | { phase: 'merge'; done: number; total: number; lastMerge?: [string, string]; lastCount?: number };
 
 export interface TrainControl {

@@ -23,7 +23,7 @@ import type { SegmentTable } from './unigram-segments.js';
 export interface SeedOptions {
   maxPieceLength: number;
   seedSize: number;
-  onStep?: (step: string, done: number) => void;
+  onStep?: (step: 'sort' | 'lcp' | 'candidates', done: number) => void;
 }
 
 export interface Seeds {

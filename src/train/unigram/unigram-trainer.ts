@@ -76,11 +76,10 @@ function* trainSteps(t: SegmentTable, o: UnigramTrainerOptions, control: TrainCo
   if (alphabet > budget) {
     throw new TokenlabError(`vocabSize ${o.vocabSize} is too small: the training words have ${alphabet} distinct chars (+${specials.length} special tokens), and every char must be in the vocabulary`);
   }
-  // Seed phase progress: 'prepare' events (words = segments, symbols = chars, pairs = candidates).
+  // What is trained on ('prepare': words = segments, symbols = chars), then the seed steps ('seed').
   const segments = t.segCount.length;
-  const report = (pairs: number): void => control.onProgress?.({ phase: 'prepare', words: segments, symbols: t.text.length - 2 * segments, pairs });
-  report(0);
-  const seeds = yield* seedSteps(t, { maxPieceLength: maxLen, seedSize: o.seedSize ?? 1_000_000, onStep: (step, done) => report(step === 'candidates' ? done : 0) });
+  control.onProgress?.({ phase: 'prepare', words: segments, symbols: t.text.length - 2 * segments, pairs: 0 });
+  const seeds = yield* seedSteps(t, { maxPieceLength: maxLen, seedSize: o.seedSize ?? 1_000_000, onStep: (step, done) => control.onProgress?.({ phase: 'seed', step, done }) });
   let arcs = buildArcs(t, seeds);
   yield;
   let ps: PieceSet = { start: seeds.pieceStart, len: seeds.pieceLen, score: seeds.score };
