@@ -80,6 +80,15 @@ class MergeHeap {
   }
 }
 
+interface Scratch { c: Int32Array; len: Int32Array; prev: Int32Array; next: Int32Array; heap: MergeHeap }
+
+function newScratch(n: number): Scratch {
+  const cap = Math.max(64, 2 ** Math.ceil(Math.log2(n)));
+  return { c: new Int32Array(cap), len: new Int32Array(cap), prev: new Int32Array(cap), next: new Int32Array(cap), heap: new MergeHeap(cap) };
+}
+
+let scratch = newScratch(64);
+
 /**
  * Merges in place. `ids[i]`/`lens[i]` are the initial symbols (lens in UTF-16 units of the piece);
  * returns the surviving symbols as parallel arrays.
@@ -87,12 +96,12 @@ class MergeHeap {
 export function mergeWord(ids: number[], lens: number[], table: PairTable): { ids: number[]; lens: number[] } {
   const n = ids.length;
   if (n < 2) return { ids, lens };
-  const c = Int32Array.from(ids);
-  const len = Int32Array.from(lens);
-  const prev = new Int32Array(n);
-  const next = new Int32Array(n);
-  for (let i = 0; i < n; i++) { prev[i] = i - 1; next[i] = i + 1 < n ? i + 1 : -1; }
-  const heap = new MergeHeap(n);
+  // Scratch arrays are reused across calls: most pieces are short, and allocating eight typed arrays
+  // per cache miss cost more than the merging itself.
+  if (scratch.c.length < n) scratch = newScratch(n);
+  const { c, len, prev, next, heap } = scratch;
+  heap.size = 0;
+  for (let i = 0; i < n; i++) { c[i] = ids[i]!; len[i] = lens[i]!; prev[i] = i - 1; next[i] = i + 1 < n ? i + 1 : -1; }
   for (let i = 0; i + 1 < n; i++) {
     const slot = table.find(c[i]!, c[i + 1]!);
     if (slot >= 0) heap.push(table.rankAt(slot), i, table.idAt(slot));
