@@ -5,7 +5,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { listCorpusFiles, readCorpus, type CorpusOptions } from '../../src/train/counting/corpus-reader.js';
+import { forEachLine, lineBatches, lineBatchesApply } from '../../src/train/counting/line-batches.js';
+import { countCorpusWords, countTexts } from '../../src/train/counting/parallel-count.js';
+import { byteLevelPreTokenizerJSON } from '../../src/train/bpe/bpe-tokenizer-json.js';
 
 async function units(o: CorpusOptions): Promise<string[]> {
   const out: string[] = [];
@@ -56,4 +60,57 @@ test('JSONL errors name file and line; nested fields via dotted path', async () 
   writeFileSync(join(dir, 'b.jsonl'), '{"text":"ok"}\n{bad\n');
   await assert.rejects(units({ inputs: [join(dir, 'b.jsonl')] }), /b\.jsonl:line 2: invalid JSON/);
   await assert.rejects(units({ inputs: [join(dir, 'nope.txt')] }), /nope\.txt: cannot read corpus input/);
+});
+
+/** The units of line-batches.ts (raw byte batches decoded per batch) for a corpus. */
+async function byteBatchUnits(o: CorpusOptions, batchBytes: number, pieceBytes: number): Promise<string[]> {
+  const out: string[] = [];
+  for await (const b of lineBatches(o, batchBytes)) {
+    assert.ok(b.length > 0);
+    forEachLine(b, (u) => out.push(u), pieceBytes);
+  }
+  return out;
+}
+
+// Bytes that stress the cut points: line ends, CR, a BOM, multi-byte chars and invalid UTF-8.
+const byteArb = fc.uint8Array({ maxLength: 300 }).chain((noise) =>
+  fc.array(fc.constantFrom([0x0a], [0x0d, 0x0a], [0xef, 0xbb, 0xbf], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xe2, 0x82], [0xc3], [0x61], [0x20, 0x62]), { maxLength: 80 })
+    .map((parts) => Uint8Array.from([...parts.flat(), ...noise.slice(0, noise.length % 7)])));
+
+test('raw line batches give exactly the units of readCorpus (any bytes, batch and decode sizes, several files)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-lines-'));
+  await fc.assert(fc.asyncProperty(fc.array(byteArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 40 }), async (files, batchBytes, pieceBytes) => {
+    const paths = files.map((b, i) => {
+      const p = join(dir, `f${i}.txt`);
+      writeFileSync(p, b);
+      return p;
+    });
+    const o = { inputs: paths };
+    assert.ok(lineBatchesApply(o));
+    let seen = 0;
+    assert.deepEqual(await byteBatchUnits({ ...o, onBytes: (n) => { seen = n; } }, batchBytes, pieceBytes), await units(o));
+    assert.equal(seen, files.reduce((s, b) => s + b.length, 0));
+  }), { numRuns: 60 });
+  assert.equal(lineBatchesApply({ inputs: [fixture()] }), false); // gzip and JSONL go through readCorpus
+  assert.equal(lineBatchesApply({ inputs: [join(dir, 'f0.txt')], unit: 'document' }), false);
+});
+
+test('counting raw line batches (in-thread and in workers) equals counting readCorpus units', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-lines-'));
+  const text = 'Hello wörld 😀\r\nthe the  the\n\n\uFEFFbom line\nlast';
+  writeFileSync(join(dir, 'a.txt'), Buffer.concat([Buffer.from(text.repeat(50)), Buffer.from([0xe2, 0x82, 0x0a, 0xff, 0x61])]));
+  writeFileSync(join(dir, 'b.txt'), 'second file\nno newline at end');
+  const cfg = { preTokenizer: byteLevelPreTokenizerJSON('gpt2') };
+  const ref = countTexts(await units({ inputs: [dir] }), cfg);
+  const inThread = await countCorpusWords({ inputs: [dir] }, cfg, { threads: 1, batchChars: 100 });
+  const workers = await countCorpusWords({ inputs: [dir] }, cfg, { threads: 2, batchChars: 100 });
+  assert.deepEqual(inThread.sortedEntries(), ref.sortedEntries());
+  assert.deepEqual(workers.sortedEntries(), ref.sortedEntries());
+  assert.ok(ref.get('Ġthe') >= 100);
+  // Gzip and JSONL inputs take the string-units path, in workers too.
+  const mixed = fixture();
+  const mixedRef = countTexts(await units({ inputs: [mixed] }), cfg);
+  const mixedWorkers = await countCorpusWords({ inputs: [mixed] }, cfg, { threads: 2, batchChars: 4 });
+  assert.deepEqual(mixedWorkers.sortedEntries(), mixedRef.sortedEntries());
+  assert.equal(mixedRef.get('Ġline'), 1);
 });

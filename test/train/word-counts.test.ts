@@ -61,3 +61,74 @@ test('TSV errors name the file and line', async () => {
   await assert.rejects(loadWordCounts(join(dir, 'bad.tsv')), /bad\.tsv:line 2: unexpected comment/);
   await assert.rejects(loadWordCounts(join(dir, 'missing.tsv')), TokenlabError);
 });
+
+// The byte-keyed table behind WordCounts (word-table.ts) against a Map model: any JS string (lone
+// surrogates included) keeps its identity, counts sum, insertion order is kept, trimming changes nothing.
+const anyString = fc.oneof(
+  fc.string({ unit: fc.constantFrom('a', 'b', 'é', 'Ġ', '語', '😀', '\ud800', '\udc00', '\u0000', '\t'), maxLength: 6 }),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+);
+
+test('WordCounts equals a Map model for any strings (lone surrogates, NUL, astral chars)', () => {
+  fc.assert(fc.property(fc.array(fc.tuple(anyString, fc.integer({ min: 0, max: 1000 })), { maxLength: 60 }), fc.integer({ min: 0, max: 59 }), (adds, trimAt) => {
+    const model = new Map<string, number>();
+    const c = new WordCounts();
+    let total = 0;
+    adds.forEach(([w, n], i) => {
+      if (i === trimAt) c.trim();
+      model.set(w, (model.get(w) ?? 0) + n);
+      c.add(w, n);
+      total += n;
+    });
+    assert.deepEqual([...c.entries()], [...model.entries()]);
+    assert.equal(c.size, model.size);
+    assert.equal(c.total, total);
+    for (const [w, n] of model) assert.equal(c.get(w), n);
+    assert.equal(c.get('never added \ud801'), 0);
+    assert.equal(c.longestWord(), Math.max(0, ...[...model.keys()].map((w) => w.length)));
+  }));
+});
+
+test('addPacked adds the same words as add, and merge(WordCounts) sums', () => {
+  const words = ['Ġthe', 'a', 'Ġthe', '語😀', ''];
+  const enc = new TextEncoder();
+  const parts = words.map((w) => enc.encode(w));
+  const bytes = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  const ends = new Int32Array(words.length);
+  let at = 0;
+  parts.forEach((p, i) => { bytes.set(p, at); at += p.length; ends[i] = at; });
+  const counts = Float64Array.from([3, 1, 2, 5, 7]);
+  const packed = new WordCounts();
+  packed.addPacked({ bytes, ends, counts });
+  const plain = new WordCounts();
+  words.forEach((w, i) => plain.add(w, counts[i]));
+  assert.deepEqual([...packed.entries()], [...plain.entries()]);
+  assert.deepEqual([...packed.entries()], [['Ġthe', 5], ['a', 1], ['語😀', 5], ['', 7]]);
+  const sum = new WordCounts().merge(packed).merge(plain);
+  assert.equal(sum.get('Ġthe'), 10);
+  assert.equal(sum.total, 2 * packed.total);
+});
+
+test('packed batch counts (PieceCounter, no strings) equal the Map path, fast and generic splitters', async () => {
+  const { createWordSplitter } = await import('../../src/train/counting/word-splitter.js');
+  const { countBatch, countBatchPacked } = await import('../../src/train/counting/count-batch.js');
+  const { byteLevelPreTokenizerJSON } = await import('../../src/train/bpe/bpe-tokenizer-json.js');
+  const gpt2 = byteLevelPreTokenizerJSON('gpt2');
+  const configs = [
+    { preTokenizer: gpt2 },
+    { preTokenizer: { type: 'Sequence', pretokenizers: [{ type: 'Sequence', pretokenizers: [gpt2] }] } }, // forces the generic path
+    { preTokenizer: { type: 'Whitespace' } }, // generic, not byte-level: words keep lone surrogates
+  ];
+  const text = fc.string({ unit: fc.constantFrom('a', 'é', ' ', '\n', '語', '😀', '\ud800', '\udc00', '12', "'s", '.'), maxLength: 60 });
+  for (const cfg of configs) {
+    const splitter = createWordSplitter(cfg);
+    fc.assert(fc.property(fc.array(text, { maxLength: 4 }), (units) => {
+      const viaMap = countBatch(splitter, { units });
+      const packed = new WordCounts();
+      packed.addPacked(countBatchPacked(splitter, { units }));
+      const model = new Map<string, number>();
+      viaMap.words.forEach((w, i) => model.set(w, (model.get(w) ?? 0) + viaMap.counts[i]!));
+      assert.deepEqual([...packed.entries()].sort(), [...model.entries()].sort());
+    }), { numRuns: 100 });
+  }
+});

@@ -6,7 +6,7 @@
  * - Counts are naive, like the HF trainer: "aaa" holds the pair (a,a) twice. A word of count c adds c
  *   per adjacent position.
  * - Merging is left to right, non-overlapping, in every word that holds the pair (HF `Word::merge`).
- * - Pairs are interned to dense local ids (open addressing on (left,right), linear probing, load ≤ ½).
+ * - Pairs are interned to dense local ids (the shared PairInterner).
  * - Each pair keeps an occurrence list of words that may hold it (a singly linked list in flat
  *   arrays; stale entries are skipped when the word no longer holds the pair). Only pairs that contain
  *   the new symbol gain entries after a merge: every other pair of a word was already listed.
@@ -15,6 +15,7 @@
  * pairs are subtracted and its new pairs added (simpler than HF's local update and the same order,
  * since pieces are short). Memory: O(total symbols + occurrences + pairs).
  */
+import { PairInterner } from '../../util/pair-interner.js';
 import { ensureFloat64, ensureInt32, GrowableInt32 } from './growable.js';
 
 export interface PairChange {
@@ -33,13 +34,9 @@ export class PairCounts {
   private readonly stamp: Int32Array;
   private stampNow = 0;
 
-  // Pairs.
-  left = new Int32Array(1024);
-  right = new Int32Array(1024);
+  // Pairs: (left, right) -> local id; per-pair columns below are indexed by it.
+  private readonly pairs = new PairInterner(1024);
   count = new Float64Array(1024);
-  size = 0;
-  private slots = new Int32Array(2048).fill(-1);
-  private mask = 2047;
 
   // Occurrence lists: head per pair, then (word, next) nodes.
   private head = new Int32Array(1024).fill(-1);
@@ -87,57 +84,38 @@ export class PairCounts {
     this.initialTotal = pairs;
   }
 
-  private static hash(a: number, b: number): number {
-    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) >>> 0;
+  /** Left symbol of each pair, by local id. */
+  get left(): Int32Array {
+    return this.pairs.left;
+  }
+
+  /** Right symbol of each pair, by local id. */
+  get right(): Int32Array {
+    return this.pairs.right;
+  }
+
+  /** Number of distinct pairs seen. */
+  get size(): number {
+    return this.pairs.size;
   }
 
   /** Local id of pair (a,b), or -1 if it was never seen. */
   get(a: number, b: number): number {
-    let i = PairCounts.hash(a, b) & this.mask;
-    for (;;) {
-      const p = this.slots[i]!;
-      if (p < 0) return -1;
-      if (this.left[p] === a && this.right[p] === b) return p;
-      i = (i + 1) & this.mask;
-    }
+    return this.pairs.get(a, b);
   }
 
   private intern(a: number, b: number): number {
-    let i = PairCounts.hash(a, b) & this.mask;
-    for (;;) {
-      const p = this.slots[i]!;
-      if (p < 0) break;
-      if (this.left[p] === a && this.right[p] === b) return p;
-      i = (i + 1) & this.mask;
-    }
-    const p = this.size++;
-    if (p >= this.left.length) this.growPairs(p + 1);
-    this.left[p] = a;
-    this.right[p] = b;
-    this.slots[i] = p;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    const p = this.pairs.intern(a, b);
+    if (p >= this.count.length) this.growPairs(p + 1);
     return p;
   }
 
   private growPairs(n: number): void {
-    this.left = ensureInt32(this.left, n);
-    this.right = ensureInt32(this.right, n);
     this.count = ensureFloat64(this.count, n);
     this.head = ensureInt32(this.head, n, -1);
     this.lastWord = ensureInt32(this.lastWord, n, -1);
     this.delta = ensureFloat64(this.delta, n);
     this.touchedMark = ensureInt32(this.touchedMark, n);
-  }
-
-  private rehash(): void {
-    const cap = this.slots.length * 2;
-    this.slots = new Int32Array(cap).fill(-1);
-    this.mask = cap - 1;
-    for (let p = 0; p < this.size; p++) {
-      let i = PairCounts.hash(this.left[p]!, this.right[p]!) & this.mask;
-      while (this.slots[i]! >= 0) i = (i + 1) & this.mask;
-      this.slots[i] = p;
-    }
   }
 
   private addOccurrence(p: number, w: number): void {

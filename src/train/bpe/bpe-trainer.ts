@@ -59,10 +59,14 @@ export function trainBpe(counts: WordCounts, options: BpeTrainerOptions, control
 /**
  * The same training, yielding to the event loop about every `sliceMs` (default 50 ms) so a caller
  * can show progress and react to SIGINT (the signal is checked between slices). Same result.
+ * `counts` is read before the returned promise is created and not kept.
  */
 export async function trainBpeAsync(counts: WordCounts, options: BpeTrainerOptions, control: TrainControl = {}, sliceMs = 50): Promise<BpeModelData> {
   validateBpeOptions(options);
   const run = new BpeRun(counts, options, control);
+  // The run copied what it needs; drop this frame's reference so a caller that lets go of the
+  // counts too frees them during the merges (they outlive every await otherwise).
+  counts = null!;
   const steps = run.steps();
   let deadline = performance.now() + sliceMs;
   for (;;) {
@@ -132,20 +136,39 @@ class BpeRun {
     };
   }
 
+  /**
+   * Counts every adjacent pair and records its positions (grouped by pair, exact size: two passes,
+   * the second looking the pairs up again, rather than a per-position pair array).
+   */
   private countInitialPairs(): void {
     const { sym, nxt, wordOf, wordCount } = this.w;
     for (let p = 0; p < sym.length; p++) {
       const r = nxt[p]!;
       if (r < 0) continue;
-      this.add(sym[p]!, sym[r]!, wordCount[wordOf[p]!]!, p);
+      this.add(sym[p]!, sym[r]!, wordCount[wordOf[p]!]!, -1);
     }
+    const t = this.pairs;
+    const start = new Int32Array(t.size + 1);
+    for (let p = 0; p < sym.length; p++) {
+      const r = nxt[p]!;
+      if (r >= 0) start[t.get(sym[p]!, sym[r]!) + 1]++;
+    }
+    for (let i = 0; i < t.size; i++) start[i + 1] = start[i + 1]! + start[i]!;
+    const positions = new Int32Array(start[t.size]!);
+    const fill = start.slice(0, t.size);
+    for (let p = 0; p < sym.length; p++) {
+      const r = nxt[p]!;
+      if (r >= 0) positions[fill[t.get(sym[p]!, sym[r]!)]!++] = p;
+    }
+    this.occ.setInitial(start, positions);
     for (let i = 0; i < this.touched.length; i++) this.settle(this.touched[i]!, true);
     this.touched.length = 0;
     this.epoch++;
   }
 
   /**
-   * Adds `delta` to pair (a, b); a positive delta records position `pos` as an occurrence.
+   * Adds `delta` to pair (a, b); a positive delta records position `pos` as an occurrence (unless
+   * `pos` is -1: the initial occurrences are recorded in bulk).
    * The delta is held in `pending` until `settle`, so the heap sees one changed key at a time
    * (re-sifting several changed keys one after another does not restore heap order).
    */
@@ -162,7 +185,7 @@ class BpeRun {
     }
     if (delta > 0) {
       this.grew[p] = 1;
-      this.occ.push(p, pos);
+      if (pos >= 0) this.occ.push(p, pos);
     }
   }
 
@@ -170,7 +193,7 @@ class BpeRun {
   private created(p: number, a: number, b: number): void {
     this.occ.ensurePair(p);
     if (p >= this.banned.length) {
-      const n = this.banned.length * 2;
+      const n = this.pairs.left.length;
       const bn = new Uint8Array(n); bn.set(this.banned); this.banned = bn;
       const st = new Int32Array(n); st.set(this.stamp); this.stamp = st;
       const gr = new Uint8Array(n); gr.set(this.grew); this.grew = gr;

@@ -11,6 +11,7 @@
  * Chars outside the alphabet: hfCompat drops them (neighbours become adjacent, as HF); otherwise the
  * word is cut there, so no token spans an unknown char.
  */
+import { codePointAt, codePointBytes } from '../counting/word-bytes.js';
 import type { WordCounts } from '../counting/word-counts.js';
 import type { BpeTrainerOptions } from './bpe-options.js';
 
@@ -45,16 +46,20 @@ export function initialVocab(counts: WordCounts, o: BpeTrainerOptions): BpeVocab
   for (const s of o.specialTokens ?? []) addToken(v, s, [...s].length);
   const freq = new Map<number, number>();
   const bmp = new Float64Array(0x10000); // counts of BMP code points (the common case), folded into freq below
-  for (const [w, c] of counts.entries()) {
-    for (let i = 0; i < w.length; i++) {
-      const cp = w.codePointAt(i)!;
-      if (cp < 0x10000) bmp[cp] = bmp[cp]! + c;
-      else {
-        freq.set(cp, (freq.get(cp) ?? 0) + c);
+  counts.forEachWordBytes((b, start, end, c) => {
+    for (let i = start; i < end; ) {
+      const lead = b[i]!;
+      if (lead < 0x80) {
+        bmp[lead] = bmp[lead]! + c;
         i++;
+        continue;
       }
+      const cp = codePointAt(b, i);
+      i += codePointBytes(lead);
+      if (cp < 0x10000) bmp[cp] = bmp[cp]! + c;
+      else freq.set(cp, (freq.get(cp) ?? 0) + c);
     }
-  }
+  });
   for (let cp = 0; cp < 0x10000; cp++) if (bmp[cp]! > 0) freq.set(cp, bmp[cp]!);
   for (const ch of o.initialAlphabet ?? []) freq.set(ch.codePointAt(0)!, Infinity);
   let kept = [...freq.entries()];
@@ -73,13 +78,7 @@ export function initialVocab(counts: WordCounts, o: BpeTrainerOptions): BpeVocab
  * vocab first, in UTF-16 string order, so their ids do not depend on word order either.
  */
 export function buildWords(counts: WordCounts, v: BpeVocab, o: BpeTrainerOptions): BpeWords {
-  let total = 0;
-  for (const w of counts.entries()) total += w[0].length; // >= number of code points
-  const sym = new Int32Array(total);
-  const nxt = new Int32Array(total).fill(-1);
-  const prv = new Int32Array(total).fill(-1);
-  const wordOf = new Int32Array(total);
-  const wordCount = new Float64Array(counts.size);
+  const total = symbolBound(counts, v);
   const prefix = o.continuingSubwordPrefix;
   const suffix = o.endOfWordSuffix;
   const affixes = prefix !== undefined || suffix !== undefined;
@@ -104,31 +103,41 @@ export function buildWords(counts: WordCounts, v: BpeVocab, o: BpeTrainerOptions
   };
   if (affixes) {
     const needed = new Set<string>();
-    for (const [w] of counts.entries()) {
-      for (let i = 0; i < w.length; i++) {
-        const cp = w.codePointAt(i)!;
-        const first = i === 0;
-        if (cp >= 0x10000) i++;
-        if (plainId(cp) >= 0) needed.add(variant(cp, first, i === w.length - 1));
+    counts.forEachWordBytes((b, start, end) => {
+      for (let i = start; i < end; ) {
+        const cp = codePointAt(b, i);
+        const first = i === start;
+        i += codePointBytes(b[i]!);
+        if (plainId(cp) >= 0) needed.add(variant(cp, first, i === end));
       }
-    }
+    });
     for (const s of [...needed].sort()) addToken(v, s, 1);
   }
+  // Sized exactly (symbolBound counted the symbols that get an id), so no slack is kept.
+  const sym = new Int32Array(total);
+  const nxt = new Int32Array(total).fill(-1);
+  const prv = new Int32Array(total).fill(-1);
+  const wordOf = new Int32Array(total);
+  const wordCount = new Float64Array(counts.size);
   let n = 0;
-  let wi = 0;
-  for (const [w, c] of counts.entries()) {
+  counts.forEachWordBytes((b, start, end, c, wi) => {
     wordCount[wi] = c;
     let last = -1;
-    for (let i = 0; i < w.length; i++) {
-      const cp = w.codePointAt(i)!;
-      const first = i === 0;
-      if (cp >= 0x10000) i++;
-      let id = plainId(cp);
+    for (let i = start; i < end; ) {
+      const lead = b[i]!;
+      let cp = lead;
+      if (lead < 0x80) i++;
+      else {
+        cp = codePointAt(b, i);
+        i += codePointBytes(lead);
+      }
+      let id = cp < 0x10000 ? bmp[cp]! : -2;
+      if (id === -2) id = plainId(cp);
       if (id < 0) {
         if (!o.hfCompat) last = -1; // cut the word: no pair spans an unknown char
         continue;
       }
-      if (affixes) id = v.ids.get(variant(cp, first, i === w.length - 1))!;
+      if (affixes) id = v.ids.get(variant(cp, i - codePointBytes(lead) === start, i === end))!;
       sym[n] = id;
       wordOf[n] = wi;
       if (last >= 0) {
@@ -138,7 +147,37 @@ export function buildWords(counts: WordCounts, v: BpeVocab, o: BpeTrainerOptions
       last = n;
       n++;
     }
-    wi++;
+  });
+  if (n !== total) throw new Error(`internal: BPE symbol count ${n} differs from the ${total} counted up front`);
+  return { sym, nxt, prv, wordOf, wordCount, words: counts.size };
+}
+
+/** Number of symbols the words will have: code points that are in the alphabet. */
+function symbolBound(counts: WordCounts, v: BpeVocab): number {
+  const known = new Uint8Array(0x10000);
+  for (let id = 0; id < v.tokens.length; id++) {
+    const t = v.tokens[id]!;
+    if (t.length === 1) known[t.charCodeAt(0)] = 1;
   }
-  return { sym: sym.subarray(0, n), nxt: nxt.subarray(0, n), prv: prv.subarray(0, n), wordOf: wordOf.subarray(0, n), wordCount, words: counts.size };
+  const astral = new Map<number, boolean>();
+  let total = 0;
+  counts.forEachWordBytes((b, start, end) => {
+    for (let i = start; i < end; ) {
+      const lead = b[i]!;
+      if (lead < 0x80) {
+        total += known[lead]!;
+        i++;
+        continue;
+      }
+      const cp = codePointAt(b, i);
+      i += codePointBytes(lead);
+      if (cp < 0x10000) total += known[cp]!;
+      else {
+        let k = astral.get(cp);
+        if (k === undefined) astral.set(cp, (k = v.ids.has(String.fromCodePoint(cp))));
+        if (k) total++;
+      }
+    }
+  });
+  return total;
 }

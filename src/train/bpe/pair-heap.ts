@@ -25,14 +25,14 @@ export class PairHeap {
   /** Inserts p, or restores heap order after p's count changed. */
   update(p: number): void {
     if (p >= this.pos.length) {
-      const np = new Int32Array(Math.max(p + 1, this.pos.length * 2)).fill(-1);
+      const np = new Int32Array(Math.max(p + 1, this.pos.length + (this.pos.length >> 1))).fill(-1);
       np.set(this.pos);
       this.pos = np;
     }
     const i = this.pos[p]!;
     if (i < 0) {
       if (this.size >= this.heap.length) {
-        const nh = new Int32Array(this.heap.length * 2);
+        const nh = new Int32Array(this.heap.length + (this.heap.length >> 1));
         nh.set(this.heap);
         this.heap = nh;
       }

@@ -11,6 +11,7 @@ import type { TrainControl } from '../trainer.js';
 import type { BpeTrainerOptions } from './bpe-options.js';
 import { bpeTokenizerJSON, byteLevelAlphabet, byteLevelPreTokenizerJSON, type ByteLevelPreset } from './bpe-tokenizer-json.js';
 import { trainBpeAsync, type BpeModelData } from './bpe-trainer.js';
+import { releaseTrainingMemory } from './release-memory.js';
 
 export interface ByteLevelBpeJob {
   input: CountsInput;
@@ -36,16 +37,18 @@ export function splitterFor(job: Pick<ByteLevelBpeJob, 'preTokenizer' | 'normali
 
 export async function trainByteLevelBpe(job: ByteLevelBpeJob, control: TrainControl = {}): Promise<TrainedTokenizer> {
   const splitter = splitterFor(job);
-  const counts = await gatherWordCounts(job.input, splitter, control);
+  let counts: WordCounts | undefined = await gatherWordCounts(job.input, splitter, control);
+  const words = wordStats(counts);
   const alphabet = job.byteAlphabet === false ? [] : byteLevelAlphabet();
-  const model = await trainBpeAsync(counts, { ...job.options, initialAlphabet: [...alphabet, ...(job.options.initialAlphabet ?? [])] }, control);
+  const training = trainBpeAsync(counts, { ...job.options, initialAlphabet: [...alphabet, ...(job.options.initialAlphabet ?? [])] }, control);
+  counts = undefined; // the trainer has its own copy: free the counts during the merges
+  const model = await training;
+  await releaseTrainingMemory(); // the trainer's arrays are garbage now: free them before the output is built
   const tokenizer = bpeTokenizerJSON(model, { normalizer: splitter.normalizer, preTokenizer: splitter.preTokenizer });
-  return { tokenizer, model, words: wordStats(counts) };
+  return { tokenizer, model, words };
 }
 
 /** Sizes of the counted words (the CLI warns when words are very long: spec §10). */
 export function wordStats(counts: WordCounts): TrainedTokenizer['words'] {
-  let longest = 0;
-  for (const [w] of counts.entries()) if (w.length > longest) longest = w.length;
-  return { distinct: counts.size, total: counts.total, longest };
+  return { distinct: counts.size, total: counts.total, longest: counts.longestWord() };
 }

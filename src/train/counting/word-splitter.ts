@@ -21,6 +21,9 @@ import { RegexPattern } from '../../normalize/pattern.js';
 import { preTokenizerFromJSON } from '../../pretokenize/index.js';
 import { GPT2_PATTERN } from '../../pretokenize/byte-level.js';
 import { BYTE_TO_CHAR } from '../../pretokenize/byte-level-alphabet.js';
+import type { PackedWords } from './packed-words.js';
+import { PieceCounter } from './piece-counter.js';
+import { WordPacker } from './word-packer.js';
 
 /** Plain-JSON description of how text becomes words (safe to send to a worker). */
 export interface SplitterConfig {
@@ -32,15 +35,20 @@ export interface SplitterConfig {
   specialTokens?: string[];
 }
 
-/** Counts the words of units into a Map (raw word -> count). */
+/** Where raw words are counted: a Map (raw word -> count) or a PieceCounter (what the counters use). */
+export type PieceSink = Map<string, number> | PieceCounter;
+
+/** Counts the words of units into a Map (raw word -> count) or a PieceCounter. */
 export interface WordSplitter {
   /** Adds the words of `unit` to `into` (raw keys: call `finish` for the final words). */
-  addUnit(unit: string, into: Map<string, number>): void;
+  addUnit(unit: string, into: PieceSink): void;
   /**
    * The final words and their counts, as parallel arrays: the keys counted by `addUnit` mapped to
    * final words (byte-level chars on the fast path; the mapping is injective, so no two keys merge).
    */
-  finish(raw: Map<string, number>): { words: string[]; counts: Float64Array };
+  finish(raw: PieceSink): { words: string[]; counts: Float64Array };
+  /** The same words as `finish`, packed (packed-words.ts): what the counters use (no per-word strings). */
+  finishPacked(raw: PieceSink, reuse?: ArrayBuffer): PackedWords;
   readonly fast: boolean;
 }
 
@@ -75,13 +83,14 @@ function normalized(n: Normalizer | undefined, s: string): string {
 
 class GenericSplitter implements WordSplitter {
   readonly fast = false;
+  private readonly packer = new WordPacker();
   constructor(
     private readonly normalizer: Normalizer | undefined,
     private readonly pre: PreTokenizer | undefined,
     private readonly cut: ((s: string) => string[]) | undefined,
   ) {}
 
-  addUnit(unit: string, into: Map<string, number>): void {
+  addUnit(unit: string, into: PieceSink): void {
     for (const seg of this.cut?.(unit) ?? [unit]) {
       if (seg.length === 0) continue;
       const ns = new NormalizedString(seg);
@@ -90,20 +99,27 @@ class GenericSplitter implements WordSplitter {
       this.pre?.preTokenize(pts);
       for (const sp of pts.splits) {
         const w = sp.text.normalized;
-        if (w.length > 0) into.set(w, (into.get(w) ?? 0) + 1);
+        if (w.length === 0) continue;
+        if (into instanceof PieceCounter) into.add(w);
+        else into.set(w, (into.get(w) ?? 0) + 1);
       }
     }
   }
 
-  finish(raw: Map<string, number>): { words: string[]; counts: Float64Array } {
-    return { words: [...raw.keys()], counts: Float64Array.from(raw.values()) };
+  finish(raw: PieceSink): { words: string[]; counts: Float64Array } {
+    const m = asMap(raw);
+    return { words: [...m.keys()], counts: Float64Array.from(m.values()) };
+  }
+
+  finishPacked(raw: PieceSink, reuse?: ArrayBuffer): PackedWords {
+    return raw instanceof PieceCounter ? this.packer.packCounter(raw, false, reuse) : this.packer.pack(raw, false, reuse);
   }
 }
 
 class FastSplitter implements WordSplitter {
   readonly fast = true;
-  private readonly cache = new Map<string, string>();
-  private into: Map<string, number> = new Map();
+  private readonly packer = new WordPacker();
+  private into: PieceSink = new Map();
   /** The step chain: entry 0 receives a normalized segment, the last entry counts words. */
   private readonly chain: Emit;
   constructor(
@@ -114,7 +130,8 @@ class FastSplitter implements WordSplitter {
   ) {
     let next: Emit = (w) => {
       const m = this.into;
-      m.set(w, (m.get(w) ?? 0) + 1);
+      if (m instanceof PieceCounter) m.add(w);
+      else m.set(w, (m.get(w) ?? 0) + 1);
     };
     for (let i = steps.length - 1; i >= 0; i--) {
       const step = steps[i]!;
@@ -124,7 +141,7 @@ class FastSplitter implements WordSplitter {
     this.chain = next;
   }
 
-  addUnit(unit: string, into: Map<string, number>): void {
+  addUnit(unit: string, into: PieceSink): void {
     this.into = into;
     if (this.cut === undefined) {
       if (unit.length > 0) this.chain(normalized(this.normalizer, unit));
@@ -133,26 +150,30 @@ class FastSplitter implements WordSplitter {
     for (const seg of this.cut(unit)) if (seg.length > 0) this.chain(normalized(this.normalizer, seg));
   }
 
-  finish(raw: Map<string, number>): { words: string[]; counts: Float64Array } {
+  finish(sink: PieceSink): { words: string[]; counts: Float64Array } {
+    const raw = asMap(sink);
     const words = new Array<string>(raw.size);
     const counts = new Float64Array(raw.size);
     let i = 0;
+    // No cache of mapped words across batches: its keys were slices of the batch text and kept
+    // every batch alive (hundreds of MB on 100 MB corpora).
     for (const [w, c] of raw) {
-      let m = w;
-      if (this.byteLevel) {
-        const hit = this.cache.get(w);
-        if (hit !== undefined) m = hit;
-        else {
-          m = toByteLevel(w);
-          if (this.cache.size > 1 << 20) this.cache.clear();
-          this.cache.set(w, m);
-        }
-      }
-      words[i] = m;
+      words[i] = this.byteLevel ? toByteLevel(w) : w;
       counts[i++] = c;
     }
     return { words, counts };
   }
+
+  finishPacked(raw: PieceSink, reuse?: ArrayBuffer): PackedWords {
+    return raw instanceof PieceCounter ? this.packer.packCounter(raw, this.byteLevel, reuse) : this.packer.pack(raw, this.byteLevel, reuse);
+  }
+}
+
+function asMap(sink: PieceSink): Map<string, number> {
+  if (!(sink instanceof PieceCounter)) return sink;
+  const m = new Map<string, number>();
+  for (let i = 0; i < sink.size; i++) m.set(sink.key(i), sink.counts[i]!);
+  return m;
 }
 
 const utf8 = new TextEncoder();
