@@ -8,6 +8,8 @@
  * full GC frees. A new one every batch grew each worker's heap by tens of MB between full GCs.
  * Complexity: O(piece length) expected per add.
  */
+import { buildSlots } from '../../util/hash-slots.js';
+
 export class PieceCounter {
   /** Code units of all keys; key i is units[start[i] .. start[i] + length[i]). */
   units = new Uint16Array(1 << 16);
@@ -89,14 +91,7 @@ export class PieceCounter {
 
   private rehash(): void {
     const cap = this.slots.length * 2;
-    const slots = new Int32Array(cap).fill(-1);
-    const mask = cap - 1;
-    for (let e = 0; e < this.size; e++) {
-      let i = this.hashes[e]! & mask;
-      while (slots[i]! >= 0) i = (i + 1) & mask;
-      slots[i] = e;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    this.slots = buildSlots(this.hashes, this.size, cap);
+    this.mask = cap - 1;
   }
 }

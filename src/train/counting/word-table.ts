@@ -8,6 +8,8 @@
  * key bytes + 24 bytes per word, and no garbage collection work.
  * Complexity: O(key length) expected per add/find; growth by doubling (amortized O(1)).
  */
+import { buildSlots } from '../../util/hash-slots.js';
+
 export class WordTable {
   /** Key bytes of all entries, concatenated; entry i is keys[keyStart(i) .. keyEnd[i]). */
   keys = new Uint8Array(1 << 12);
@@ -100,14 +102,7 @@ export class WordTable {
   }
 
   private rehash(cap: number): void {
-    const slots = new Int32Array(cap).fill(-1);
-    const mask = cap - 1;
-    for (let e = 0; e < this.size; e++) {
-      let i = this.hashes[e]! & mask;
-      while (slots[i]! >= 0) i = (i + 1) & mask;
-      slots[i] = e;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    this.slots = buildSlots(this.hashes, this.size, cap);
+    this.mask = cap - 1;
   }
 }
