@@ -25,9 +25,8 @@ import { ScannerPattern } from '../pretokenize/scanner-pattern.js';
 import { BYTE_TO_CHAR } from '../pretokenize/byte-level-alphabet.js';
 import { emptyEncoding, type HfEncoding } from '../postprocess/index.js';
 import type { AddedVocabulary } from './added-vocabulary.js';
+import { pushToken, type PieceTokens } from './piece-tokens.js';
 
-/** A piece's tokens: ids, strings, and UTF-16 offsets relative to the piece. */
-interface PieceTokens { ids: number[]; values: string[]; starts: number[]; ends: number[] }
 
 /** Is the text certainly NFC? Below U+0300 nothing composes or decomposes (Latin-1 is all NFC). */
 function isNfc(s: string): boolean {
@@ -86,13 +85,13 @@ export class ByteLevelFastPath {
     let word = 0;
     for (const [rawId, rs, re] of added.cutRaw(text)) {
       if (rawId !== null) {
-        pushAdded(e, rawId, text, rs, re, typeId, word++);
+        pushToken(e, rawId, text.slice(rs, re), rs, re, typeId, word++);
         continue;
       }
       const segment = rs === 0 && re === text.length ? text : text.slice(rs, re);
       if (this.nfcOnly && !isNfc(segment)) return undefined;
       for (const [id, s, end] of added.cutNormalized(segment)) {
-        if (id !== null) pushAdded(e, id, text, rs + s, rs + end, typeId, word++);
+        if (id !== null) pushToken(e, id, text.slice(rs + s, rs + end), rs + s, rs + end, typeId, word++);
         else if (end > s) word = this.pushPieces(e, text, rs + s, rs + end, 0, typeId, word);
       }
     }
@@ -128,15 +127,7 @@ export class ByteLevelFastPath {
       this.cache.set(piece, t);
     }
     const base = shift + s;
-    for (let i = 0; i < t.ids.length; i++) {
-      e.ids.push(t.ids[i]!);
-      e.tokens.push(t.values[i]!);
-      e.offsets.push([base + t.starts[i]!, base + t.ends[i]!]);
-      e.typeIds.push(typeId);
-      e.specialTokensMask.push(0);
-      e.attentionMask.push(1);
-      e.wordIds.push(word);
-    }
+    for (let i = 0; i < t.ids.length; i++) pushToken(e, t.ids[i]!, t.values[i]!, base + t.starts[i]!, base + t.ends[i]!, typeId, word);
   }
 
   /** The model's tokens for one piece, offsets mapped from byte-level chars back to the piece's units. */
@@ -173,14 +164,4 @@ export class ByteLevelFastPath {
     }
     return out;
   }
-}
-
-function pushAdded(e: HfEncoding, id: number, text: string, s: number, end: number, typeId: number, word: number): void {
-  e.ids.push(id);
-  e.tokens.push(text.slice(s, end));
-  e.offsets.push([s, end]);
-  e.typeIds.push(typeId);
-  e.specialTokensMask.push(0);
-  e.attentionMask.push(1);
-  e.wordIds.push(word);
 }

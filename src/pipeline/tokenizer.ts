@@ -24,6 +24,7 @@ import type { AddedToken } from './added-token.js';
 import { truncateEncodings, type TruncationParams } from './truncation.js';
 import { padEncodings, type PaddingParams } from './padding.js';
 import { ByteLevelFastPath } from './byte-level-fast-path.js';
+import { MetaspaceBpeFastPath } from './metaspace-bpe-fast-path.js';
 import { toWellFormed } from '../util/well-formed.js';
 
 export interface EncodeOptions {
@@ -40,7 +41,7 @@ export interface DecodeOptions {
 
 export interface TokenizerOptions {
   /**
-   * Use the byte-level BPE fast path where the pipeline allows it (default true). It gives the same
+   * Use a fast path (byte-level BPE, SentencePiece-style BPE) where the pipeline allows it (default true). It gives the same
    * encodings; turning it off is for comparing against the general path.
    */
   fastPath?: boolean;
@@ -56,7 +57,7 @@ export class Tokenizer {
   private paddingParams: PaddingParams | null;
   readonly addedVocabulary = new AddedVocabulary();
   /** Same results as the general path for byte-level BPE pipelines, without its bookkeeping. */
-  private readonly fastPath: ByteLevelFastPath | undefined;
+  private readonly fastPath: ByteLevelFastPath | MetaspaceBpeFastPath | undefined;
 
   constructor(parts: TokenizerParts, options: TokenizerOptions = {}) {
     this.model = parts.model;
@@ -68,10 +69,12 @@ export class Tokenizer {
     this.paddingParams = parts.padding;
     this.setTruncation(parts.truncation);
     this.addedVocabulary.addTokens(parts.addedTokens.map((t) => t.token), this.model, this.normalizer);
-    this.fastPath = options.fastPath === false ? undefined : ByteLevelFastPath.for(this.normalizer, this.preTokenizer, this.model);
+    this.fastPath = options.fastPath === false
+      ? undefined
+      : ByteLevelFastPath.for(this.normalizer, this.preTokenizer, this.model) ?? MetaspaceBpeFastPath.for(this.normalizer, this.preTokenizer, this.model);
   }
 
-  /** Whether encoding takes the byte-level BPE fast path (see byte-level-fast-path.ts). */
+  /** Whether encoding takes a fast path (byte-level-fast-path.ts, metaspace-bpe-fast-path.ts). */
   get usesFastPath(): boolean { return this.fastPath !== undefined; }
 
   static fromJSON(json: unknown, options: TokenizerOptions = {}): Tokenizer {

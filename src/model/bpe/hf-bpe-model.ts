@@ -146,21 +146,39 @@ export class HfBpeModel implements Model {
    */
   private tokenizeInParts(piece: string): Token[] {
     const out: Token[] = [];
-    let start = 0;
-    for (let i = 1; i <= piece.length; i++) {
-      if (i < piece.length) {
-        const before = piece.charCodeAt(i - 1);
-        if (piece.charCodeAt(i) !== METASPACE || before === METASPACE || this.joinsMetaspace.has(before)) continue;
-      }
-      const part = piece.slice(start, i);
+    const cuts = this.partBounds(piece);
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const start = cuts[k]!;
+      const part = piece.slice(start, cuts[k + 1]!);
       for (const t of this.toTokens(part, this.merged(part))) {
         t.offsets[0] += start;
         t.offsets[1] += start;
         out.push(t);
       }
-      start = i;
     }
     return out;
+  }
+
+  /**
+   * Where `tokenize` may merge a piece in parts with the same result: [0, …cuts…, piece.length]
+   * (just [0, length] when it merges the piece whole). A caller that tokenizes each part on its own
+   * (`tokenizeIndependent`) gets exactly `tokenize(piece)`.
+   */
+  partBounds(piece: string): number[] {
+    const out = [0];
+    if (this.cutsAtMetaspace && piece.length > CUT_MIN_LENGTH) {
+      for (let i = 1; i < piece.length; i++) {
+        const before = piece.charCodeAt(i - 1);
+        if (piece.charCodeAt(i) === METASPACE && before !== METASPACE && !this.joinsMetaspace.has(before)) out.push(i);
+      }
+    }
+    out.push(piece.length);
+    return out;
+  }
+
+  /** `tokenize` of a part from `partBounds` (no whole-piece vocabulary shortcut, no further cut). */
+  tokenizeIndependent(part: string): Token[] {
+    return part.length === 0 ? [] : this.toTokens(part, this.merged(part));
   }
 
   /**
