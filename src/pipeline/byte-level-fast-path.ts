@@ -152,7 +152,7 @@ export class ByteLevelFastPath {
         byte(0x80 | ((cp >> 6) & 0x3f), u0, u1); byte(0x80 | (cp & 0x3f), u0, u1);
       }
     }
-    const tokens = this.model.tokenize(bl);
+    const tokens = this.model.tokenize(bl, false); // cached here, per original piece
     const out: PieceTokens = { ids: [], values: [], starts: [], ends: [] };
     for (const tok of tokens) {
       const [b0, b1] = tok.offsets;

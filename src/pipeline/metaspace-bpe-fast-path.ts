@@ -108,7 +108,7 @@ export class MetaspaceBpeFastPath {
       let t = this.cache.get(part);
       if (t === undefined) {
         t = { ids: [], values: [], starts: [], ends: [] };
-        for (const tok of this.model.tokenizeIndependent(part)) {
+        for (const tok of this.model.tokenizeIndependent(part, false)) {
           t.ids.push(tok.id);
           t.values.push(tok.value);
           t.starts.push(tok.offsets[0]);

@@ -119,17 +119,22 @@ export class HfBpeModel implements Model {
   idToToken(id: number): string | undefined { return this.vocabR.get(id); }
   getVocabSize(): number { return this.vocab.size; }
 
-  tokenize(piece: string): Token[] {
+  /**
+   * `useCache` false: the caller caches results itself (the pipeline's fast paths), so the model's
+   * own piece cache would only hold a second copy.
+   */
+  tokenize(piece: string, useCache = true): Token[] {
     if (piece.length === 0) return [];
     if (this.ignoreMerges) {
       const id = this.vocab.get(piece);
       if (id !== undefined) return [{ id, value: piece, offsets: [0, piece.length] }];
     }
-    if (this.cutsAtMetaspace && piece.length > CUT_MIN_LENGTH) return this.tokenizeInParts(piece);
-    return this.toTokens(piece, this.merged(piece));
+    if (this.cutsAtMetaspace && piece.length > CUT_MIN_LENGTH) return this.tokenizeInParts(piece, useCache);
+    return this.toTokens(piece, this.merged(piece, useCache));
   }
 
-  private merged(piece: string): Cached {
+  private merged(piece: string, useCache = true): Cached {
+    if (!useCache) return this.mergePiece(piece);
     let word = this.cache.get(piece);
     if (word === undefined) {
       word = this.mergePiece(piece);
@@ -144,13 +149,13 @@ export class HfBpeModel implements Model {
    * Gemma 3 has one: '>' + '▁</'). No merge can join across such a cut, so
    * merging the parts separately gives the same tokens — and each word hits the cache.
    */
-  private tokenizeInParts(piece: string): Token[] {
+  private tokenizeInParts(piece: string, useCache: boolean): Token[] {
     const out: Token[] = [];
     const cuts = this.partBounds(piece);
     for (let k = 0; k + 1 < cuts.length; k++) {
       const start = cuts[k]!;
       const part = piece.slice(start, cuts[k + 1]!);
-      for (const t of this.toTokens(part, this.merged(part))) {
+      for (const t of this.toTokens(part, this.merged(part, useCache))) {
         t.offsets[0] += start;
         t.offsets[1] += start;
         out.push(t);
@@ -177,8 +182,8 @@ export class HfBpeModel implements Model {
   }
 
   /** `tokenize` of a part from `partBounds` (no whole-piece vocabulary shortcut, no further cut). */
-  tokenizeIndependent(part: string): Token[] {
-    return part.length === 0 ? [] : this.toTokens(part, this.merged(part));
+  tokenizeIndependent(part: string, useCache = true): Token[] {
+    return part.length === 0 ? [] : this.toTokens(part, this.merged(part, useCache));
   }
 
   /**
