@@ -5,7 +5,8 @@
  * Each (library, tokenizer) runs in its own child process: load, warm up on FLORES-200 *dev* lines,
  * then time encoding of FLORES-200 *devtest* lines it has not seen (one line per call, special tokens
  * added, as a chat/RAG service would call it). Clock: the child's CPU time (user + system), so the
- * shared machine's load does not inflate a library's number; medians over rounds.
+ * shared machine's load does not inflate a library's number; a full GC first (see collectGarbage);
+ * medians over rounds.
  *
  *   node --import tsx bench/hf/bench-hf.ts [--rounds 3] [--passes 1] [--langs eng_Latn,zho_Hans,…] [--tokenizers llama3,gemma3,qwen3]
  *
@@ -28,6 +29,15 @@ const opt = (name: string, def: string) => {
 
 const LIBS = ['tokenlab', 'hf-js', 'native'] as const;
 type Lib = (typeof LIBS)[number];
+
+/**
+ * A full GC before the timed section (children run with --expose-gc): loading a tokenizer.json leaves
+ * 100+ MB of parsed JSON behind, and collecting it inside the timed pass made single-pass numbers
+ * bimodal (0.35 vs 0.58 s for the same run).
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
 
 if (args[0] === '--child') {
   const [, lib, tokFile, langs, passesArg] = args as [string, Lib, string, string, string];
@@ -55,6 +65,7 @@ if (args[0] === '--child') {
     const loadMs = performance.now() - t0;
     await batch(lines('dev'));
     const test = lines('devtest');
+    collectGarbage();
     const c0 = process.cpuUsage();
     let tokens = 0;
     for (let p = 0; p < passes; p++) tokens = await batch(test);
@@ -66,6 +77,7 @@ if (args[0] === '--child') {
   const loadMs = performance.now() - t0;
   for (const s of lines('dev')) encode(s);
   const test = lines('devtest');
+  collectGarbage();
   const c0 = process.cpuUsage();
   let tokens = 0;
   for (let p = 0; p < passes; p++) {
@@ -87,7 +99,7 @@ for (const name of tokenizers) {
   const results = new Map<Lib, { mcs: number[]; load: number[]; tokens: number }>();
   for (let r = 0; r < rounds; r++) {
     for (const lib of LIBS) {
-      const out = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', lib, file, langs, passes], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 20 });
+      const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', lib, file, langs, passes], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 20 });
       if (out.status !== 0) throw new Error(`${lib} ${name}: ${out.stderr.slice(0, 500)}`);
       const m = JSON.parse(out.stdout) as { loadMs: number; cpuS: number; chars: number; tokens: number };
       const e = results.get(lib) ?? { mcs: [], load: [], tokens: m.tokens };
