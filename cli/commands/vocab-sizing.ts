@@ -70,7 +70,13 @@ export function vocabSizingCommand(): Command {
       if (unknown.length > 0) throw new TokenlabError(unknownLanguageMessage(corpus, unknown));
       const refCode = docs[0]!.code;
       const langs = docs.map(sizingLanguage);
-      const bar = flags.progress ? new cliProgress.SingleBar({ stream: process.stderr, format: ' sizing |{bar}| {value}/{total} trainings | ETA {eta_formatted} | {label}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+      const bar = flags.progress ? new cliProgress.SingleBar({
+        stream: process.stderr,
+        format: ' sizing |{bar}| {value}/{total} trainings | ETA {eta_formatted} | {label}',
+        hideCursor: true,
+        noTTYOutput: true, // in a log file too: a line every second (sizing runs take minutes)
+        notTTYSchedule: 1000,
+      }, cliProgress.Presets.shades_classic) : undefined;
       let started = false;
       const result: SizingResult = await untilInterrupted(async (signal) => {
         const r = await runVocabSizing(langs, {

@@ -69,15 +69,16 @@ test('vocab-sizing: Ctrl-C stops between trainings, exits 130 and writes nothing
   mkdirSync(corpus);
   for (const [i, code] of ['aa', 'bb', 'cc'].entries()) writeFileSync(join(corpus, `${code}.txt`), syntheticCorpus(i + 1, 6000));
   const json = join(dir, 'r.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'vocab-sizing', '--corpus', corpus, '--reference', 'aa', '--languages', 'bb,cc', '--sizes', '2000,4000,8000,16000', '--target-size', '4000', '--superbpe', '--no-progress', '--json', json], { cwd: repoRoot });
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'vocab-sizing', '--corpus', corpus, '--reference', 'aa', '--languages', 'bb,cc', '--sizes', '2000,4000,8000,16000', '--target-size', '4000', '--superbpe', '--json', json], { cwd: repoRoot });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
   const exited = new Promise<number | null>((r) => child.on('exit', r));
-  // Wait until the CLI is past loading (it reads the corpus first), then interrupt.
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 2500))]);
-  child.kill('SIGINT');
+  // Interrupt at the first progress line (the bar prints to a pipe too): training has started.
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (stderr.includes('sizing') && !child.killed) child.kill('SIGINT');
+  });
   const code = await exited;
   assert.equal(code, 130, stderr + stdout);
   assert.match(stderr, /interrupted; nothing was written/);
