@@ -4,11 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
+import { interruptWhen } from '../support/interrupt.js';
 import { native } from '../hf/native.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 import { trainCommand } from '../../cli/commands/train.js';
@@ -86,17 +87,7 @@ test('Ctrl-C (SIGINT) stops training with exit code 130 and writes nothing', asy
   const big = join(dir, 'big.txt');
   writeFileSync(big, syntheticCorpus(8, 20000));
   const out = join(dir, 'interrupted.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'train', '--input', big, '--vocab-size', '30000', '--output', out, '--progress', 'jsonl', '--threads', '0'], { cwd: repoRoot });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const code = await new Promise<number | null>((resolve) => {
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (stdout.includes('"progress"') && !child.killed) child.kill('SIGINT');
-    });
-    child.on('close', (c) => resolve(c));
-  });
+  const { code, stderr } = await interruptWhen(['train', '--input', big, '--vocab-size', '30000', '--output', out, '--progress', 'jsonl', '--threads', '0'], (o) => o.stdout.includes('"progress"'));
   assert.equal(code, 130, stderr);
   assert.match(stderr, /interrupted; nothing was written/);
   assert.ok(!existsSync(out));

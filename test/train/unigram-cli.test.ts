@@ -5,11 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
+import { interruptWhen } from '../support/interrupt.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 
 const bin = join(repoRoot, 'cli', 'bin.ts');
@@ -36,18 +37,8 @@ test('Ctrl-C during Unigram training stops with exit code 130 and writes nothing
   const big = join(dir, 'big.txt');
   writeFileSync(big, syntheticCorpus(8, 20000));
   const out = join(dir, 'interrupted.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'train', '--algorithm', 'unigram', '--input', big, '--vocab-size', '8000', '--output', out, '--progress', 'jsonl', '--threads', '0'], { cwd: repoRoot });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const code = await new Promise<number | null>((resolve) => {
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      // Counting is over: the signal arrives while the trainer itself runs.
-      if (stdout.includes('"phase":"prepare"') && !child.killed) child.kill('SIGINT');
-    });
-    child.on('close', (c) => resolve(c));
-  });
+  // Counting is over: the signal arrives while the trainer itself runs.
+  const { code, stderr } = await interruptWhen(['train', '--algorithm', 'unigram', '--input', big, '--vocab-size', '8000', '--output', out, '--progress', 'jsonl', '--threads', '0'], (o) => o.stdout.includes('"phase":"prepare"'));
   assert.equal(code, 130, stderr);
   assert.match(stderr, /interrupted; nothing was written/);
   assert.ok(!existsSync(out));

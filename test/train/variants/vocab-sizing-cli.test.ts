@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/paths.js';
+import { interruptWhen } from '../../support/interrupt.js';
 import { Tokenizer } from '../../../src/pipeline/index.js';
 import { udhrCorpus } from '../../../src/corpus/udhr-corpus.js';
 import { selectDocs } from '../../../src/corpus/corpus.js';
@@ -59,27 +60,16 @@ test('vocab-sizing: bad flags are named', () => {
 });
 
 test('vocab-sizing: Ctrl-C stops between trainings, exits 130 and writes nothing', async () => {
-  const { spawn } = await import('node:child_process');
-  const { existsSync } = await import('node:fs');
-  const { writeFileSync, mkdirSync } = await import('node:fs');
+  const { existsSync, writeFileSync, mkdirSync } = await import('node:fs');
   const { syntheticCorpus } = await import('../synthetic-corpus.js');
-  // A folder of "parallel" files big enough that the sweep takes many seconds.
+  // A folder of "parallel" files: a sweep of many trainings.
   const dir = mkdtempSync(join(tmpdir(), 'tl-vs-int-'));
   const corpus = join(dir, 'corpus');
   mkdirSync(corpus);
   for (const [i, code] of ['aa', 'bb', 'cc'].entries()) writeFileSync(join(corpus, `${code}.txt`), syntheticCorpus(i + 1, 6000));
   const json = join(dir, 'r.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'vocab-sizing', '--corpus', corpus, '--reference', 'aa', '--languages', 'bb,cc', '--sizes', '2000,4000,8000,16000', '--target-size', '4000', '--superbpe', '--json', json], { cwd: repoRoot });
-  let stderr = '';
-  let stdout = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  const exited = new Promise<number | null>((r) => child.on('exit', r));
   // Interrupt at the first progress line (the bar prints to a pipe too): training has started.
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    if (stderr.includes('sizing') && !child.killed) child.kill('SIGINT');
-  });
-  const code = await exited;
+  const { code, stdout, stderr } = await interruptWhen(['vocab-sizing', '--corpus', corpus, '--reference', 'aa', '--languages', 'bb,cc', '--sizes', '2000,4000,8000,16000', '--target-size', '4000', '--superbpe', '--json', json], (o) => o.stderr.includes('sizing'));
   assert.equal(code, 130, stderr + stdout);
   assert.match(stderr, /interrupted; nothing was written/);
   assert.equal(existsSync(json), false);
