@@ -25,6 +25,7 @@ import { formatSummary } from '../../src/eval/summary.js';
 import type { EvalResult } from '../../src/eval/types.js';
 import type { LanguageValidator } from '../../src/eval/word-validity.js';
 import { writeFileAtomic } from '../io.js';
+import { numberFlag } from '../number-flags.js';
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
@@ -137,11 +138,6 @@ interface EvalFlags {
   progress: boolean;
 }
 
-function positiveInt(v: string, flag: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new TokenlabError(`${flag} expects a non-negative integer, got ${JSON.stringify(v)}`);
-  return n;
-}
 
 function openCorpus(spec: string, flags: EvalFlags): Corpus {
   if (spec === 'udhr') return udhrCorpus();
@@ -178,7 +174,7 @@ export function evalCommand(): Command {
       if (sources.length === 0) throw new TokenlabError('eval: give at least one --tokenizer FILE or --encoding NAME');
       const alpha = Number(flags.alpha);
       if (!Number.isFinite(alpha) || alpha < 0) throw new TokenlabError(`--alpha expects a non-negative number, got ${JSON.stringify(flags.alpha)}`);
-      const maxLanguages = flags.maxLanguages !== undefined ? positiveInt(flags.maxLanguages, '--max-languages') : undefined;
+      const maxLanguages = flags.maxLanguages !== undefined ? numberFlag('max-languages', flags.maxLanguages, { int: true, min: 0 })! : undefined;
 
       const { tokenizers, errors } = loadEvalTokenizers(sources);
       for (const e of errors) warn(e);
@@ -213,7 +209,7 @@ export function evalCommand(): Command {
       const morphDir = flags.morph === 'none' ? undefined : flags.morph === 'auto' ? sharedDataDir('sigmorphon2022') : flags.morph;
       if (morphDir !== undefined) {
         if (!existsSync(morphDir)) warn(`SIGMORPHON folder not found: ${morphDir} (morphological alignment skipped)`);
-        const words = positiveInt(flags.morphWords, '--morph-words');
+        const words = numberFlag('morph-words', flags.morphWords, { int: true, min: 0 })!;
         for (const lang of sigmorphonLanguages(morphDir)) {
           try {
             morphGold.set(lang, readSigmorphon(morphDir, lang, words));
@@ -226,8 +222,8 @@ export function evalCommand(): Command {
         tokenizers, corpora, validators, morphGold,
         options: {
           renyiAlpha: alpha,
-          speedSampleChars: positiveInt(flags.speedChars, '--speed-chars'),
-          charWordsPerLength: positiveInt(flags.charWords, '--char-words'),
+          speedSampleChars: numberFlag('speed-chars', flags.speedChars, { int: true, min: 0 })!,
+          charWordsPerLength: numberFlag('char-words', flags.charWords, { int: true, min: 0 })!,
           ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
         },
         ...(flags.json !== undefined ? { json: flags.json } : {}),

@@ -11,6 +11,7 @@ import { loadEncodingMerges, loadTokenizerJsonMerges } from '../../src/analysis/
 import { filesUnder, udhrSource } from '../../src/analysis/mixture-inference/udhr-sources.js';
 import { writeLp } from '../../src/analysis/mixture-inference/lp.js';
 import { writeFileAtomic } from '../io.js';
+import { numberFlag } from '../number-flags.js';
 
 interface Flags {
   tokenizer?: string;
@@ -30,12 +31,6 @@ interface Flags {
 
 const DEFAULT_UDHR = 'eng,fra,deu_1996,spa,rus';
 
-function positiveInt(v: string | undefined, flag: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new TokenlabError(`${flag} must be a non-negative integer, got ${JSON.stringify(v)}`);
-  return n;
-}
 
 function parseCategory(spec: string, maxBytes: number | undefined): CategorySource {
   const eq = spec.indexOf('=');
@@ -68,7 +63,7 @@ export function inferMixtureCommand(): Command {
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (flags: Flags) => {
       if ((flags.tokenizer === undefined) === (flags.encoding === undefined)) throw new TokenlabError('choose exactly one of --tokenizer FILE or --encoding NAME');
-      const sampleBytes = positiveInt(flags.sampleBytes, '--sample-bytes');
+      const sampleBytes = numberFlag('sample-bytes', flags.sampleBytes, { int: true, min: 0 });
       const source = flags.tokenizer !== undefined ? loadTokenizerJsonMerges(flags.tokenizer) : loadEncodingMerges(flags.encoding!);
       const sources = flags.category.map((c) => parseCategory(c, sampleBytes));
       const udhr = flags.udhr ?? (sources.length === 0 ? DEFAULT_UDHR : undefined);
@@ -82,15 +77,15 @@ export function inferMixtureCommand(): Command {
       const log = (s: string): void => {
         if (!flags.quiet) process.stderr.write(s + '\n');
       };
-      const maxMerges = flags.merges === 'all' ? undefined : positiveInt(flags.merges, '--merges');
+      const maxMerges = flags.merges === 'all' ? undefined : numberFlag('merges', flags.merges, { int: true, min: 0 });
       const T = Math.min(maxMerges ?? Infinity, source.merges.length);
       log(`${source.name}: ${source.merges.length} merges, ${source.note}${source.unreachable ? ` (${source.unreachable} unreachable tokens skipped)` : ''}, using ${T}; ${sources.length} categories`);
       const est = await inferMixture(source.merges, sources, source.splitter, {
         ...(maxMerges !== undefined ? { maxMerges } : {}),
-        threads: positiveInt(flags.threads, '--threads')!,
-        maxAdd: positiveInt(flags.maxAdd, '--max-add')!,
-        fromStep: positiveInt(flags.fromMerge, '--from-merge') ?? 0,
-        purgeAbove: positiveInt(flags.purgeAbove, '--purge-above')!,
+        threads: numberFlag('threads', flags.threads, { int: true, min: 0 })!,
+        maxAdd: numberFlag('max-add', flags.maxAdd, { int: true, min: 0 })!,
+        fromStep: numberFlag('from-merge', flags.fromMerge, { int: true, min: 0 }) ?? 0,
+        purgeAbove: numberFlag('purge-above', flags.purgeAbove, { int: true, min: 0 })!,
         keepLp: flags.lp !== undefined,
         onReplay: (i, p) => {
           if (p.phase === 'count') log(`  ${sources[i]!.name}: ${p.bytes} sample bytes counted`);

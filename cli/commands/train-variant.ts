@@ -24,6 +24,7 @@ import { writeFileAtomic } from '../io.js';
 import { untilInterrupted } from '../interruptible.js';
 import { addInputOptions, readText, type InputFlags } from '../input.js';
 import { progressSink, type ProgressMode } from './train-progress.js';
+import { numberFlag } from '../number-flags.js';
 
 interface VariantFlags {
   algorithm?: 'lib' | 'supertokens' | 'compound' | 'morph-hybrid';
@@ -56,13 +57,6 @@ interface VariantFlags {
   progress?: ProgressMode;
 }
 
-function num(flag: string, v: string | undefined, opts: { int?: boolean; min?: number; max?: number } = {}): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  const bad = v.trim() === '' || !Number.isFinite(n) || (opts.int === true && !Number.isSafeInteger(n)) || (opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max);
-  if (bad) throw new TokenlabError(`--${flag} must be ${opts.int === true ? 'an integer' : 'a number'}${opts.min !== undefined ? ` >= ${opts.min}` : ''}${opts.max !== undefined ? ` <= ${opts.max}` : ''} (got ${JSON.stringify(v)})`);
-  return n;
-}
 
 /** `train-variant morph-encode --vocab <file>`: a morph-hybrid vocabulary from --algorithm morph-hybrid. */
 function morphEncodeCommand(): Command {
@@ -163,8 +157,8 @@ export function trainVariantCommand(): Command {
       if (flags.input === undefined || flags.input.length === 0) throw new TokenlabError('--input <paths...> is required');
       if (flags.output === undefined) throw new TokenlabError('--output <file> is required');
       const corpus = { inputs: flags.input, format: flags.format, jsonField: flags.jsonField, unit: flags.unit };
-      const vocabSize = num('vocab-size', flags.vocabSize, { int: true, min: 1 });
-      const seed = num('seed', flags.seed, { int: true, min: 0 })!;
+      const vocabSize = numberFlag('vocab-size', flags.vocabSize, { int: true, min: 1 });
+      const seed = numberFlag('seed', flags.seed, { int: true, min: 0 })!;
       const sink = progressSink(flags.progress ?? (process.stderr.isTTY ? 'bar' : 'none'));
       const started = performance.now();
       await untilInterrupted(async (signal) => {
@@ -174,8 +168,8 @@ export function trainVariantCommand(): Command {
             corpus,
             ...(flags.lexicon !== undefined ? { lexiconDir: flags.lexicon } : {}),
             ...(vocabSize !== undefined ? { vocabSize } : {}),
-            ...(flags.maxRoots !== undefined ? { maxRoots: num('max-roots', flags.maxRoots, { int: true, min: 0 })! } : {}),
-            minFrequency: num('min-frequency', flags.minFrequency, { int: true, min: 0 })!,
+            ...(flags.maxRoots !== undefined ? { maxRoots: numberFlag('max-roots', flags.maxRoots, { int: true, min: 0 })! } : {}),
+            minFrequency: numberFlag('min-frequency', flags.minFrequency, { int: true, min: 0 })!,
             match: flags.match,
           }, control);
           writeFileAtomic(flags.output, JSON.stringify(tokenizer.toJSON()) + '\n');
@@ -195,8 +189,8 @@ export function trainVariantCommand(): Command {
             options: {
               vocabSize,
               specialTokens: flags.specialToken ?? [],
-              minFrequency: num('min-frequency', flags.minFrequency, { int: true, min: 0 }),
-              maxTokenLength: num('max-token-length', flags.maxTokenLength, { int: true, min: 1 }),
+              minFrequency: numberFlag('min-frequency', flags.minFrequency, { int: true, min: 0 }),
+              maxTokenLength: numberFlag('max-token-length', flags.maxTokenLength, { int: true, min: 1 }),
             },
           }, control);
           writeFileAtomic(flags.output, JSON.stringify(r.tokenizer, null, 2) + '\n');
@@ -208,13 +202,13 @@ export function trainVariantCommand(): Command {
             removeSpaces: flags.removeSpaces === true,
             options: {
               seed,
-              epochs: num('epochs', flags.epochs, { int: true, min: 1 }),
-              articleLength: num('article-length', flags.articleLength, { int: true, min: 1 }),
-              inRate: num('in-rate', flags.inRate, { min: 0, max: 1 }),
-              outRate: num('out-rate', flags.outRate, { min: 0, max: 1 }),
-              life: num('life', flags.life, { int: true, min: 1 }),
-              updateRate: num('update-rate', flags.updateRate, { min: 0 }),
-              maxChunkLen: num('max-chunk-len', flags.maxChunkLen, { int: true, min: 1 }),
+              epochs: numberFlag('epochs', flags.epochs, { int: true, min: 1 }),
+              articleLength: numberFlag('article-length', flags.articleLength, { int: true, min: 1 }),
+              inRate: numberFlag('in-rate', flags.inRate, { min: 0, max: 1 }),
+              outRate: numberFlag('out-rate', flags.outRate, { min: 0, max: 1 }),
+              life: numberFlag('life', flags.life, { int: true, min: 1 }),
+              updateRate: numberFlag('update-rate', flags.updateRate, { min: 0 }),
+              maxChunkLen: numberFlag('max-chunk-len', flags.maxChunkLen, { int: true, min: 1 }),
             },
           }, control);
           writeFileAtomic(flags.output, JSON.stringify(tokenizer.toJSON()) + '\n');

@@ -17,6 +17,7 @@ import { trainUnigramTokenizer } from '../../src/train/unigram/train-unigram.js'
 import { writeFileAtomic } from '../io.js';
 import { untilInterrupted } from '../interruptible.js';
 import { progressSink, type ProgressMode } from './train-progress.js';
+import { numberFlag } from '../number-flags.js';
 
 const ALGORITHMS = ['bpe', 'superbpe', 'unigram', 'wordpiece', 'char-bpe'] as const;
 const IMPLEMENTED = new Set<string>(ALGORITHMS);
@@ -51,13 +52,6 @@ interface TrainFlags {
   cased?: boolean;
   forbiddenSubstring?: string[];
   progress?: ProgressMode;
-}
-
-function int(flag: string, v: string | undefined, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < min) throw new TokenlabError(`--${flag} must be an integer >= ${min} (got ${JSON.stringify(v)})`);
-  return n;
 }
 
 /** Merges of an existing tokenizer.json (array pairs or "a b" strings), to resume from. */
@@ -120,21 +114,21 @@ export function trainCommand(): Command {
       if (!IMPLEMENTED.has(flags.algorithm)) {
         throw new TokenlabError(`--algorithm ${flags.algorithm} is not implemented yet (available: ${[...IMPLEMENTED].join(', ')})`);
       }
-      const vocabSize = int('vocab-size', flags.vocabSize, 1)!;
+      const vocabSize = numberFlag('vocab-size', flags.vocabSize, { int: true, min: 1 })!;
       const specialTokens = flags.specialToken ?? [];
       const options = {
         vocabSize,
         specialTokens,
-        minFrequency: int('min-frequency', flags.minFrequency, 0),
-        maxTokenLength: int('max-token-length', flags.maxTokenLength, 1),
-        limitAlphabet: int('limit-alphabet', flags.limitAlphabet, 0),
+        minFrequency: numberFlag('min-frequency', flags.minFrequency, { int: true, min: 0 }),
+        maxTokenLength: numberFlag('max-token-length', flags.maxTokenLength, { int: true, min: 1 }),
+        limitAlphabet: numberFlag('limit-alphabet', flags.limitAlphabet, { int: true, min: 0 }),
         hfCompat: flags.hfCompat === true,
       };
       const initialMerges = flags.resume !== undefined ? mergesOf(flags.resume) : undefined;
       const input: CountsInput = {
         corpus: flags.input !== undefined ? { inputs: flags.input, format: flags.format, jsonField: flags.jsonField, unit: flags.unit } : undefined,
         countFiles: flags.counts,
-        threads: int('threads', flags.threads, 0),
+        threads: numberFlag('threads', flags.threads, { int: true, min: 0 }),
         saveCounts: flags.saveCounts,
       };
       // KL3M's char tokenizers normalize with NFKC; the other algorithms default to none.
@@ -152,8 +146,8 @@ export function trainCommand(): Command {
           return summarize(await trainSuperBpe({
             input,
             options,
-            transitionVocabSize: int('transition', flags.transition, 1)!,
-            filters: { maxWordsPerToken: int('max-words-per-token', flags.maxWordsPerToken, 1), forbiddenSubstrings: flags.forbiddenSubstring },
+            transitionVocabSize: numberFlag('transition', flags.transition, { int: true, min: 1 })!,
+            filters: { maxWordsPerToken: numberFlag('max-words-per-token', flags.maxWordsPerToken, { int: true, min: 1 }), forbiddenSubstrings: flags.forbiddenSubstring },
             normalizer,
           }, control));
         } else if (flags.algorithm === 'unigram') {

@@ -20,6 +20,7 @@ import type { FitKind } from '../../src/train/variants/vocab-sizing/ctc-fit.js';
 import { writeFileAtomic } from '../io.js';
 import { untilInterrupted } from '../interruptible.js';
 import { sharedDataDir } from './eval.js';
+import { numberFlag, positiveIntListFlag } from '../number-flags.js';
 
 interface SizingFlags {
   corpus: string;
@@ -35,11 +36,6 @@ interface SizingFlags {
   progress: boolean;
 }
 
-function positiveInts(flag: string, v: string): number[] {
-  const xs = v.split(',').map((s) => Number(s.trim()));
-  if (xs.length === 0 || xs.some((x) => !Number.isSafeInteger(x) || x < 1)) throw new TokenlabError(`--${flag} must be positive integers separated by commas (got ${JSON.stringify(v)})`);
-  return xs;
-}
 
 function openCorpus(flags: SizingFlags): Corpus {
   if (flags.corpus === 'udhr') return udhrCorpus();
@@ -80,8 +76,8 @@ export function vocabSizingCommand(): Command {
       let started = false;
       const result: SizingResult = await untilInterrupted(async (signal) => {
         const r = await runVocabSizing(langs, {
-          sizes: positiveInts('sizes', flags.sizes),
-          targetSize: positiveInts('target-size', flags.targetSize)[0]!,
+          sizes: positiveIntListFlag('sizes', flags.sizes),
+          targetSize: numberFlag('target-size', flags.targetSize, { int: true, min: 1 })!,
           reference: refCode,
           fit: flags.fit,
           superBpe: flags.superbpe === true,
