@@ -25,7 +25,7 @@ import { ScannerPattern } from '../pretokenize/scanner-pattern.js';
 import { BYTE_TO_CHAR } from '../pretokenize/byte-level-alphabet.js';
 import { emptyEncoding, type HfEncoding } from '../postprocess/index.js';
 import type { AddedVocabulary } from './added-vocabulary.js';
-import { pushToken, type PieceTokens } from './piece-tokens.js';
+import { pieceTokens, pushToken, type PieceTokens } from './piece-tokens.js';
 
 
 /** Is the text certainly NFC? Below U+0300 nothing composes or decomposes (Latin-1 is all NFC). */
@@ -70,14 +70,14 @@ export class ByteLevelFastPath {
     const mode = normalizerMode(normalizer);
     const patterns = splitPatterns(preTokenizer);
     if (mode === undefined || patterns === undefined || patterns.length === 0) return undefined;
-    // An empty prefix/suffix (Qwen's files) is the same as none.
-    if (!(model instanceof HfBpeModel) || (model.continuingSubwordPrefix ?? '') !== '' || (model.endOfWordSuffix ?? '') !== '') return undefined;
+    if (!(model instanceof HfBpeModel) || model.hasSubwordAffixes) return undefined;
     return new ByteLevelFastPath(model, mode === 'nfc', patterns);
   }
 
   /**
    * One sequence (no truncation), as `Tokenizer.encodeSequence` returns it; undefined when this
-   * text needs the general path (NFC normalizer and the text is not NFC).
+   * text needs the general path (NFC normalizer and the text is not NFC). The text is well-formed
+   * UTF-16: the Tokenizer has already replaced lone surrogates with U+FFFD.
    */
   encode(text: string, added: AddedVocabulary, typeId: number): HfEncoding | undefined {
     const e = emptyEncoding();
@@ -142,7 +142,7 @@ export class ByteLevelFastPath {
       if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < piece.length && (piece.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         cp = 0x10000 + ((cp - 0xd800) << 10) + (piece.charCodeAt(i + 1) - 0xdc00);
         i++;
-      } else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // a lone surrogate, as the general path
+      }
       const u1 = i + 1;
       if (cp < 0x80) byte(cp, u0, u1);
       else if (cp < 0x800) { byte(0xc0 | (cp >> 6), u0, u1); byte(0x80 | (cp & 0x3f), u0, u1); }
@@ -152,16 +152,11 @@ export class ByteLevelFastPath {
         byte(0x80 | ((cp >> 6) & 0x3f), u0, u1); byte(0x80 | (cp & 0x3f), u0, u1);
       }
     }
-    const tokens = this.model.tokenize(bl, false); // cached here, per original piece
-    const out: PieceTokens = { ids: [], values: [], starts: [], ends: [] };
-    for (const tok of tokens) {
-      const [b0, b1] = tok.offsets;
-      out.ids.push(tok.id);
-      out.values.push(tok.value);
-      // A token's span covers every original char its bytes touch (HF's alignments).
-      out.starts.push(b1 > b0 ? unitStart[b0]! : (unitStart[b0] ?? piece.length));
-      out.ends.push(b1 > b0 ? unitEnd[b1 - 1]! : (unitStart[b0] ?? piece.length));
-    }
-    return out;
+    // Cached here, per original piece. A token's span covers every original char its bytes touch
+    // (HF's alignments).
+    return pieceTokens(this.model.tokenize(bl, false), (b0, b1) => {
+      const at = unitStart[b0] ?? piece.length;
+      return b1 > b0 ? [unitStart[b0]!, unitEnd[b1 - 1]!] : [at, at];
+    });
   }
 }

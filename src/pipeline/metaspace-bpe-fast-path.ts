@@ -21,7 +21,7 @@ import { SequenceNormalizer } from '../normalize/sequence.js';
 import { SplitPreTokenizer } from '../pretokenize/split.js';
 import { emptyEncoding, type HfEncoding } from '../postprocess/index.js';
 import type { AddedVocabulary } from './added-vocabulary.js';
-import { pushToken, type PieceTokens } from './piece-tokens.js';
+import { pieceTokens, pushToken, type PieceTokens } from './piece-tokens.js';
 
 const METASPACE = '\u2581';
 /** Parts this long are not cached (PieceCache's own limit). */
@@ -55,8 +55,7 @@ export class MetaspaceBpeFastPath {
   static for(normalizer: Normalizer | null, preTokenizer: PreTokenizer | null, model: Model): MetaspaceBpeFastPath | undefined {
     const shape = normalizerShape(normalizer);
     if (shape === undefined || !preTokenizerIsIdentity(preTokenizer)) return undefined;
-    if (!(model instanceof HfBpeModel) || model.ignoreMerges) return undefined;
-    if ((model.continuingSubwordPrefix ?? '') !== '' || (model.endOfWordSuffix ?? '') !== '') return undefined;
+    if (!(model instanceof HfBpeModel) || model.ignoreMerges || model.hasSubwordAffixes) return undefined;
     return new MetaspaceBpeFastPath(model, shape === 'prepend');
   }
 
@@ -107,13 +106,7 @@ export class MetaspaceBpeFastPath {
       }
       let t = this.cache.get(part);
       if (t === undefined) {
-        t = { ids: [], values: [], starts: [], ends: [] };
-        for (const tok of this.model.tokenizeIndependent(part, false)) {
-          t.ids.push(tok.id);
-          t.values.push(tok.value);
-          t.starts.push(tok.offsets[0]);
-          t.ends.push(tok.offsets[1]);
-        }
+        t = pieceTokens(this.model.tokenizeIndependent(part, false));
         this.cache.set(part, t);
       }
       for (let i = 0; i < t.ids.length; i++) {

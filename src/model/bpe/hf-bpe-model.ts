@@ -75,7 +75,7 @@ export class HfBpeModel implements Model {
     this.ignoreMerges = o.ignoreMerges ?? false;
     this.unkId = this.unkToken === null ? undefined : this.vocab.get(this.unkToken);
     this.table = buildMergeTable(o.vocab, o.merges, this.continuingSubwordPrefix, sub(path, 'merges'));
-    this.cutsAtMetaspace = o.cutAtMetaspace !== false && (this.continuingSubwordPrefix ?? '') === '' && (this.endOfWordSuffix ?? '') === '' && this.vocab.has('▁');
+    this.cutsAtMetaspace = o.cutAtMetaspace !== false && !this.hasSubwordAffixes && this.vocab.has('▁');
     for (const [a, b] of o.merges) {
       if (b.charCodeAt(0) === METASPACE && a.charCodeAt(a.length - 1) !== METASPACE) this.joinsMetaspace.add(a.charCodeAt(a.length - 1));
     }
@@ -113,6 +113,11 @@ export class HfBpeModel implements Model {
       vocab: writeVocabMap(this.vocab),
       merges: this.merges.map(([a, b]) => [a, b]),
     };
+  }
+
+  /** A non-empty continuing_subword_prefix or end_of_word_suffix (an empty one, as Qwen's files have, is none). */
+  get hasSubwordAffixes(): boolean {
+    return (this.continuingSubwordPrefix ?? '') !== '' || (this.endOfWordSuffix ?? '') !== '';
   }
 
   tokenToId(token: string): number | undefined { return this.vocab.get(token); }
